@@ -1,0 +1,8 @@
+package org.m2mkit.labs.api;
+
+/** What a deployment needs from its protocol and link. */
+public enum Need {
+    DEVICE_MANAGEMENT, FIRMWARE_UPDATES, CROSS_VENDOR_PLATFORM, LEGACY_FIELDBUS,
+    PUBLISH_SUBSCRIBE, REQUEST_RESPONSE, DEEP_INDOOR_COVERAGE, VOICE,
+    HIGH_THROUGHPUT, ULTRA_RELIABLE_LOW_LATENCY
+}
