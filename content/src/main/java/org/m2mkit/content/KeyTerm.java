@@ -1,0 +1,4 @@
+package org.m2mkit.content;
+
+/** A glossary entry. */
+public record KeyTerm(String term, String definition) {}
