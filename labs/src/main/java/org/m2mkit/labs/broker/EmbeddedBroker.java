@@ -1,0 +1,147 @@
+package org.m2mkit.labs.broker;
+
+import io.moquette.BrokerConstants;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.m2mkit.labs.UserError;
+
+/**
+ * An MQTT 3.1.1 broker (Moquette) running inside this JVM, for a lab on a laptop. It keeps everything in
+ * memory (no files in the working directory), sends no telemetry, and logs through slf4j only. Why Moquette:
+ * docs/broker-choice.md.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final Server server;
+    private final String host;
+    private final int port;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private EmbeddedBroker(Server server, String host, int port) {
+        this.server = server;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker listening on {@code host:port}; port 0 picks a free port.
+     *
+     * @throws UserError when the port is taken or the host cannot be bound
+     */
+    public static EmbeddedBroker start(String host, int port) {
+        if (port < 0 || port > 65535) {
+            throw new UserError("broker port " + port + " is not valid; use 0 (any free port) or 1-65535");
+        }
+        if (port != 0) {
+            // Check first: Moquette logs a stack trace at ERROR level when its bind fails.
+            if (!bindable(host, port)) {
+                throw new UserError("broker port " + port + " is already in use; choose a free port with --broker-port");
+            }
+            return startOn(host, port);
+        }
+        // Moquette reports the configured port, not the bound one, so pick a free port first; another process
+        // may take it in between, hence a few attempts.
+        UserError last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return startOn(host, freePort(host));
+            } catch (UserError e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static EmbeddedBroker startOn(String host, int port) {
+        Server server = new Server();
+        try {
+            server.startServer(new MemoryConfig(settings(host, port)));
+        } catch (IOException | RuntimeException e) {
+            stopQuietly(server);
+            if (causedByBind(e)) {
+                throw new UserError("broker port " + port + " is already in use; choose a free port with --broker-port", e);
+            }
+            throw new UserError("the embedded broker could not start on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return new EmbeddedBroker(server, host, port);
+    }
+
+    private static boolean bindable(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UserError("broker host '" + host + "' cannot be bound: " + e.getMessage(), e);
+        }
+    }
+
+    static Properties settings(String host, int port) {
+        Properties p = new Properties();
+        p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, host);
+        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
+        p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        // Moquette's defaults persist sessions under ./data and report telemetry over the network: neither here.
+        p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        p.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
+        p.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(256 * 1024));
+        p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        return p;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stopServer();
+        } catch (RuntimeException ignored) {
+            // a broker that failed half-way may have nothing to stop
+        }
+    }
+
+    /** The address clients connect to, {@code tcp://host:port}. */
+    public String url() {
+        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "tcp://" + shown + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** Stops the broker; calling it again does nothing. */
+    @Override
+    public void close() {
+        if (running.compareAndSet(true, false)) {
+            server.stopServer();
+        }
+    }
+}
