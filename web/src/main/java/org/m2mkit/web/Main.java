@@ -1,0 +1,57 @@
+package org.m2mkit.web;
+
+import java.io.PrintWriter;
+import org.m2mkit.labs.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code m2mkit}: the one program of the kit; each capability is a subcommand. */
+@Command(name = "m2mkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "M2M Lab Kit: lessons, live M2M labs, autograder and quizzes for the chapter "
+                + "\"Machine-to-Machine (M2M) Communication\".",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; a user's mistake prints one line on {@code err} and returns 2. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            err.println("m2mkit: " + ex.getMessage() + " (see: m2mkit " + commandPath(ex.getCommandLine()) + "--help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError) {
+                err.println("m2mkit: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        return name.equals("m2mkit") ? "" : name.substring("m2mkit ".length()) + " ";
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"M2M Lab Kit " + org.m2mkit.web.app.BuildInfo.load().version()};
+        }
+    }
+}

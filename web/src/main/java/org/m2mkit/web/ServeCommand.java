@@ -1,0 +1,96 @@
+package org.m2mkit.web;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.m2mkit.web.accounts.DemoAccounts;
+import org.m2mkit.web.app.Kit;
+import org.m2mkit.web.config.ConfigLoader;
+import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.config.Setting;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code m2mkit serve}: starts the whole kit and serves it until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the web app with its database, MQTT broker, chapter content and demo accounts.",
+        footer = {"", "Settings come from, in rising precedence: defaults, the configuration file "
+                + "(./m2mkit.properties or --config), M2MKIT_* environment variables, and these flags."})
+public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: ./m2mkit.properties if present)")
+    Path configFile;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 7070; 0 = any free port)")
+    String port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "listen address (default 0.0.0.0)")
+    String bind;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default ./data)")
+    String data;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "database URL (default: H2 file in the data directory)")
+    String dbUrl;
+
+    @Option(names = "--broker", paramLabel = "embedded|URL", description = "MQTT broker: embedded (default) or tcp://host:port")
+    String broker;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", description = "port of the embedded broker (default 1883)")
+    String brokerPort;
+
+    @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true)")
+    String demoAccounts;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        putIfSet(flags, Setting.PORT, port);
+        putIfSet(flags, Setting.BIND, bind);
+        putIfSet(flags, Setting.DATA, data);
+        putIfSet(flags, Setting.DB_URL, dbUrl);
+        putIfSet(flags, Setting.BROKER, broker);
+        putIfSet(flags, Setting.BROKER_PORT, brokerPort);
+        putIfSet(flags, Setting.DEMO_ACCOUNTS, demoAccounts);
+        KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
+        long t0 = System.nanoTime();
+        Kit kit = Kit.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kit.close();
+            stopped.countDown();
+        }, "m2mkit-shutdown"));
+        banner(spec.commandLine().getOut(), kit, (System.nanoTime() - t0) / 1_000_000);
+        stopped.await();
+        return 0;
+    }
+
+    private static void putIfSet(Map<Setting, String> flags, Setting setting, String value) {
+        if (value != null) {
+            flags.put(setting, value);
+        }
+    }
+
+    private static void banner(PrintWriter out, Kit kit, long millis) {
+        out.printf("M2M Lab Kit is running (started in %d ms)%n", millis);
+        out.printf("  Open:        %s%n", kit.url());
+        if (kit.config().bind().equals("0.0.0.0")) {
+            out.printf("  Students:    http://<this machine's address>:%d/%n", kit.port());
+        }
+        out.printf("  MQTT broker: %s%n", kit.brokerUrl());
+        out.printf("  Data:        %s%n", kit.config().dataDir());
+        for (DemoAccounts.Credentials c : kit.demoAccounts()) {
+            out.printf("  Demo %-10s user '%s', password '%s'%n", c.role().name().toLowerCase() + ":",
+                    c.username(), c.password());
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

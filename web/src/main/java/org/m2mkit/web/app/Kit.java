@@ -1,0 +1,124 @@
+package org.m2mkit.web.app;
+
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.m2mkit.content.Chapter;
+import org.m2mkit.content.ContentLoader;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.broker.BrokerProbe;
+import org.m2mkit.labs.broker.EmbeddedBroker;
+import org.m2mkit.web.accounts.AccountRepository;
+import org.m2mkit.web.accounts.DemoAccounts;
+import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.db.Database;
+import org.m2mkit.web.health.GraderCheck;
+import org.m2mkit.web.health.Health;
+
+/**
+ * The whole kit in one process: database, MQTT broker, chapter content and the web app. Started by
+ * {@code m2mkit serve} and by the tests; closing it stops everything it started, in reverse order.
+ */
+public final class Kit implements AutoCloseable {
+
+    private final KitConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final String brokerUrl;
+    private final List<DemoAccounts.Credentials> demoAccounts;
+    private final Javalin app;
+
+    private Kit(KitConfig config) {
+        this.config = config;
+        try {
+            Database db = Database.open(config.dbUrl());
+            started.push(db);
+            AccountRepository accounts = new AccountRepository(db.dataSource());
+            demoAccounts = config.demoAccounts() ? DemoAccounts.ensure(accounts) : List.of();
+            EmbeddedBroker broker = null;
+            if (config.embeddedBroker()) {
+                broker = EmbeddedBroker.start(config.bind(), config.brokerPort());
+                started.push(broker);
+                brokerUrl = broker.url();
+            } else {
+                brokerUrl = config.brokerUrl();
+            }
+            Chapter chapter = ContentLoader.load();
+            BuildInfo build = BuildInfo.load();
+            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion()));
+            Health health = health(db, broker);
+            app = WebApp.create(chapter, pages, health);
+            startWeb();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static Kit start(KitConfig config) {
+        return new Kit(config);
+    }
+
+    private void startWeb() {
+        try {
+            app.start(config.bind(), config.port());
+        } catch (RuntimeException e) {
+            throw new UserError("the web app could not listen on " + config.bind() + ":" + config.port()
+                    + " (" + e.getMessage() + "); choose another port with --port", e);
+        }
+        started.push(app::stop);
+    }
+
+    private Health health(Database db, EmbeddedBroker broker) {
+        return new Health()
+                .add("database", () -> db.healthy() ? Health.Part.up(Map.of("engine", engine()))
+                        : Health.Part.down(Map.of("engine", engine())))
+                .add("broker", () -> {
+                    boolean up = broker != null ? broker.isRunning()
+                            : BrokerProbe.reachable(brokerUrl, Duration.ofSeconds(1));
+                    Map<String, Object> details = Map.of("mode", broker != null ? "embedded" : "external",
+                            "url", brokerUrl);
+                    return up ? Health.Part.up(details) : Health.Part.down(details);
+                })
+                .add("grader", GraderCheck::check);
+    }
+
+    private String engine() {
+        return config.dbUrl().startsWith("jdbc:h2:") ? "H2" : config.dbUrl().split(":")[1];
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address to open in a browser on this machine. */
+    public String url() {
+        String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "localhost" : config.bind();
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    public List<DemoAccounts.Credentials> demoAccounts() {
+        return demoAccounts;
+    }
+
+    public KitConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                // keep stopping the rest; nothing a user can act on
+            }
+        }
+    }
+}

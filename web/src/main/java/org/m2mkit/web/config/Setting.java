@@ -1,0 +1,59 @@
+package org.m2mkit.web.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting of {@code m2mkit serve}: its key in the configuration file, its environment variable, its
+ * flag, its default and what it means. The README's configuration table lists exactly these (a test checks).
+ */
+public enum Setting {
+    PORT("port", "7070", "HTTP port of the web app; 0 picks a free port"),
+    BIND("bind", "0.0.0.0", "address the web app listens on; 127.0.0.1 keeps it to this machine"),
+    DATA("data", "./data", "data directory: database, uploads, logs"),
+    DB_URL("db-url", "", "JDBC URL of the database; empty means an H2 file database in the data directory"),
+    BROKER("broker", "embedded", "MQTT broker: 'embedded' or an external broker's URL, tcp://host:port"),
+    BROKER_PORT("broker-port", "1883", "port of the embedded MQTT broker; 0 picks a free port"),
+    DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** Key in the configuration file, for example {@code db-url}. */
+    public String key() {
+        return key;
+    }
+
+    /** Environment variable, for example {@code M2MKIT_DB_URL}. */
+    public String env() {
+        return "M2MKIT_" + name().toUpperCase(Locale.ROOT);
+    }
+
+    /** Command-line flag, for example {@code --db-url}. */
+    public String flag() {
+        return "--" + key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Setting byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
