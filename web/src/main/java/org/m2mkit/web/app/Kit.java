@@ -28,6 +28,7 @@ public final class Kit implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final String brokerUrl;
     private final List<DemoAccounts.Credentials> demoAccounts;
+    private final AccountRepository accounts;
     private final Javalin app;
 
     private Kit(KitConfig config) {
@@ -35,7 +36,7 @@ public final class Kit implements AutoCloseable {
         try {
             Database db = Database.open(config.dbUrl());
             started.push(db);
-            AccountRepository accounts = new AccountRepository(db.dataSource());
+            accounts = new AccountRepository(db.dataSource());
             demoAccounts = config.demoAccounts() ? DemoAccounts.ensure(accounts) : List.of();
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
@@ -105,6 +106,10 @@ public final class Kit implements AutoCloseable {
 
     public List<DemoAccounts.Credentials> demoAccounts() {
         return demoAccounts;
+    }
+
+    public AccountRepository accounts() {
+        return accounts;
     }
 
     public KitConfig config() {

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,8 +154,18 @@ public final class ConfigLoader {
             return dir;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw new ConfigException(Setting.DATA, v.source(), v.text(), "cannot be created or written ("
-                    + e.getClass().getSimpleName() + ")", "a directory this user can create and write");
+                    + reason(e) + ")", "a directory this user can create and write");
         }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** The default database: an H2 file database in the data directory. */

@@ -1,0 +1,123 @@
+package org.m2mkit.web.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private KitConfig load(Map<String, String> env, Path file, Map<Setting, String> flags) {
+        return new ConfigLoader(env).load(file, flags);
+    }
+
+    private Map<Setting, String> freePorts() {
+        return Map.of(Setting.PORT, "0", Setting.BROKER_PORT, "0", Setting.DATA, dir.resolve("data").toString());
+    }
+
+    @Test
+    void defaultsWorkOnALaptop() {
+        KitConfig c = load(Map.of(), null, freePorts());
+        assertThat(c.bind()).isEqualTo("0.0.0.0");
+        assertThat(c.embeddedBroker()).isTrue();
+        assertThat(c.demoAccounts()).isTrue();
+        assertThat(c.dbUrl()).startsWith("jdbc:h2:file:" + dir.resolve("data").toAbsolutePath());
+        assertThat(Setting.PORT.defaultValue()).isEqualTo("7070");
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("kit.properties"),
+                "port = 0\nbroker-port = 0\ndemo-accounts = false\nbind = 127.0.0.1\ndata = " + dir.resolve("f") + "\n");
+        KitConfig fromFile = load(Map.of(), file, Map.of());
+        assertThat(fromFile.demoAccounts()).isFalse();
+        assertThat(fromFile.dataDir()).isEqualTo(dir.resolve("f"));
+
+        KitConfig fromEnv = load(Map.of("M2MKIT_DEMO_ACCOUNTS", "yes", "M2MKIT_DATA", dir.resolve("e").toString()),
+                file, Map.of());
+        assertThat(fromEnv.demoAccounts()).isTrue();
+        assertThat(fromEnv.dataDir()).isEqualTo(dir.resolve("e"));
+
+        KitConfig fromFlag = load(Map.of("M2MKIT_DEMO_ACCOUNTS", "yes"), file, Map.of(Setting.DEMO_ACCOUNTS, "off"));
+        assertThat(fromFlag.demoAccounts()).isFalse();
+    }
+
+    @Test
+    void aPortThatIsNotANumberNamesTheSettingTheSourceAndTheAcceptedRange() {
+        assertThatThrownBy(() -> load(Map.of(), null, Map.of(Setting.PORT, "abc")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'port' (from --port): 'abc' is not a port number; accepted: a whole number "
+                        + "from 1 to 65535, or 0 for any free port");
+        assertThatThrownBy(() -> load(Map.of("M2MKIT_PORT", "70000"), null, Map.of()))
+                .hasMessageStartingWith("setting 'port' (from M2MKIT_PORT): '70000' is not a port number");
+    }
+
+    @Test
+    void aPortInUseIsRefused() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            String port = Integer.toString(taken.getLocalPort());
+            assertThatThrownBy(() -> load(Map.of(), null, Map.of(Setting.PORT, port)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("setting 'port' (from --port): '" + port + "' is already in use")
+                    .hasMessageContaining("accepted: a free port");
+            assertThatThrownBy(() -> load(Map.of(), null, Map.of(Setting.PORT, "0", Setting.BROKER_PORT, port)))
+                    .hasMessageContaining("setting 'broker-port' (from --broker-port): '" + port + "' is already in use");
+        }
+    }
+
+    @Test
+    void anUnwritableDataDirectoryIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        assertThatThrownBy(() -> load(Map.of(), null, Map.of(Setting.PORT, "0", Setting.DATA, file.resolve("data").toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("setting 'data' (from --data)")
+                .hasMessageContaining("cannot be created or written (not a directory)")
+                .hasMessageContaining("accepted: a directory this user can create and write");
+    }
+
+    @Test
+    void anUnknownKeyInTheFileListsTheKnownOnes() throws IOException {
+        Path file = Files.writeString(dir.resolve("kit.properties"), "prot = 8080\n");
+        assertThatThrownBy(() -> load(Map.of(), file, freePorts()))
+                .hasMessageContaining("unknown setting 'prot'")
+                .hasMessageContaining("accepted: port, bind, data, db-url, broker, broker-port, demo-accounts");
+    }
+
+    @Test
+    void aMissingNamedConfigurationFileIsRefused() {
+        assertThatThrownBy(() -> load(Map.of(), dir.resolve("missing.properties"), freePorts()))
+                .hasMessageContaining("configuration file '" + dir.resolve("missing.properties") + "' cannot be read");
+    }
+
+    @Test
+    void badDatabaseBrokerAndYesNoValuesAreRefused() {
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.DB_URL, "jdbc:oracle:thin:@x")))
+                .hasMessageContaining("setting 'db-url'").hasMessageContaining("accepted: empty");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.BROKER, "mqtt:/nowhere")))
+                .hasMessageContaining("setting 'broker'").hasMessageContaining("is not a broker URL");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.BROKER, "tcp://127.0.0.1:1")))
+                .hasMessageContaining("setting 'broker'").hasMessageContaining("cannot be reached");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.DEMO_ACCOUNTS, "maybe")))
+                .hasMessageContaining("setting 'demo-accounts'").hasMessageContaining("accepted: true or false");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.BIND, "no-such-host.invalid")))
+                .hasMessageContaining("setting 'bind'");
+    }
+
+    private Map<Setting, String> with(Setting s, String value) {
+        var flags = new java.util.EnumMap<Setting, String>(Setting.class);
+        flags.putAll(freePorts());
+        flags.put(s, value);
+        return flags;
+    }
+}
