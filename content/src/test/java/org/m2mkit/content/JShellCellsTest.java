@@ -21,7 +21,8 @@ import org.m2mkit.labs.api.MeterReading;
 
 /**
  * Every {@code jshell} cell of every lesson and handout runs without error, in page order in one shell per page
- * (as a student runs them), with the labs API on the class path.
+ * (as a student runs them), with the labs API on the class path; the gateway handout's worked example agrees
+ * with the reference gateway.
  */
 class JShellCellsTest {
 
@@ -49,8 +50,23 @@ class JShellCellsTest {
         assertThat(problems(List.of("String s = 42;"))).singleElement().asString().contains("incompatible types");
     }
 
+    @Test
+    void theGatewayHandoutsWorkedExampleAgreesWithTheReferenceGateway() throws Exception {
+        List<String> cells = new ArrayList<>(cells(CHAPTER.handout("gateway-lab").orElseThrow().markdown()));
+        cells.add("String referenceFailures = exampleFailures("
+                + "new org.m2mkit.labs.gateway.ReferenceGateway(config)).toString();");
+        cells.add("if (!referenceFailures.equals(\"[]\")) throw new AssertionError(referenceFailures);");
+        cells.add("if (exampleFailures(new MyGateway(config)).isEmpty()) "
+                + "throw new AssertionError(\"the starter class must not pass the example\");");
+        assertThat(problems(cells)).isEmpty();
+    }
+
     private static void assertRuns(String markdown) throws Exception {
         assertThat(problems(cells(markdown))).isEmpty();
+    }
+
+    private static String location(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     static List<String> cells(String markdown) {
@@ -68,9 +84,9 @@ class JShellCellsTest {
 
     private static List<String> problems(List<String> cells) throws Exception {
         List<String> problems = new ArrayList<>();
-        Path api = Path.of(MeterReading.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            shell.addToClasspath(api.toString());
+            shell.addToClasspath(location(MeterReading.class));
+            shell.addToClasspath(location(org.m2mkit.labs.gateway.ReferenceGateway.class));
             for (String cell : cells) {
                 String rest = cell;
                 while (!rest.isBlank()) {
