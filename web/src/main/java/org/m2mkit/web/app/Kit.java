@@ -6,6 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.labs.UserError;
@@ -33,28 +37,68 @@ public final class Kit implements AutoCloseable {
 
     private Kit(KitConfig config) {
         this.config = config;
+        // The broker and the chapter content do not depend on the database: start them alongside it.
+        ExecutorService startup = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "m2mkit-start");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<EmbeddedBroker> brokerStart = config.embeddedBroker()
+                ? startup.submit(() -> EmbeddedBroker.start(config.bind(), config.brokerPort())) : null;
+        Future<Chapter> contentLoad = startup.submit(ContentLoader::load);
+        startup.shutdown();
         try {
             Database db = Database.open(config.dbUrl());
             started.push(db);
             accounts = new AccountRepository(db.dataSource());
             demoAccounts = config.demoAccounts() ? DemoAccounts.ensure(accounts) : List.of();
             EmbeddedBroker broker = null;
-            if (config.embeddedBroker()) {
-                broker = EmbeddedBroker.start(config.bind(), config.brokerPort());
+            if (brokerStart != null) {
+                broker = await(brokerStart);
                 started.push(broker);
                 brokerUrl = broker.url();
             } else {
                 brokerUrl = config.brokerUrl();
             }
-            Chapter chapter = ContentLoader.load();
+            Chapter chapter = await(contentLoad);
             BuildInfo build = BuildInfo.load();
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion()));
             Health health = health(db, broker);
             app = WebApp.create(chapter, pages, health);
             startWeb();
         } catch (RuntimeException e) {
+            closeIfStarted(brokerStart);
             close();
             throw e;
+        }
+    }
+
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the kit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A broker that started while something else failed must not keep its port. */
+    private void closeIfStarted(Future<EmbeddedBroker> brokerStart) {
+        if (brokerStart == null) {
+            return;
+        }
+        try {
+            EmbeddedBroker broker = brokerStart.get();
+            if (!started.contains(broker)) {
+                broker.close();
+            }
+        } catch (Exception ignored) {
+            // it did not start: nothing to close
         }
     }
 
