@@ -167,14 +167,18 @@ public final class AttemptService {
 
     /** Saves one answer; returns when it was saved. Refused once the attempt is submitted or past its deadline. */
     public Instant save(long attemptId, Account who, int position, List<String> values) {
-        Attempt a = attempt(attemptId, who);
+        Attempt a = load(attemptId);
+        if (a == null || a.accountId() != who.id() && who.role() != Role.INSTRUCTOR) {
+            throw QuizError.notFound("attempt " + attemptId);
+        }
         requireOwner(a, who);
+        Instant now = clock.instant();
+        if (!a.submitted() && a.deadline() != null && now.isAfter(a.deadline().plus(GRACE))) {
+            submit(a, who);
+            throw QuizError.conflict("The time for this attempt is up; it has been submitted with the answers saved in time.");
+        }
         if (a.submitted()) {
             throw QuizError.conflict("This attempt has been submitted; answers can no longer change.");
-        }
-        Instant now = clock.instant();
-        if (a.deadline() != null && now.isAfter(a.deadline().plus(GRACE))) {
-            throw QuizError.conflict("The time for this attempt is up; it has been submitted.");
         }
         Attempt.Item item = a.items().stream().filter(i -> i.position() == position).findFirst()
                 .orElseThrow(() -> QuizError.notFound("question " + position + " in this attempt"));
