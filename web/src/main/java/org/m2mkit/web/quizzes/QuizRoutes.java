@@ -68,7 +68,7 @@ public final class QuizRoutes {
                 return;
             }
             if (e.status() == 401 && ctx.method().name().equals("GET")) {
-                web.see(ctx, "/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
+                web.see(ctx, "/sign-in?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
                 return;
             }
             ctx.html(web.pages().render("error", Map.of("status", e.status(),

@@ -15,7 +15,7 @@ public final class Times {
         return t == null ? "" : FORMAT.format(t.atZone(ZoneId.systemDefault()));
     }
 
-    public String param(String value) {
+    public String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
