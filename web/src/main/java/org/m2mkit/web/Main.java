@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "m2mkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "M2M Lab Kit: lessons, live M2M labs, autograder and quizzes for the chapter "
                 + "\"Machine-to-Machine (M2M) Communication\".",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

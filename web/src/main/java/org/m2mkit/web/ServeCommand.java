@@ -49,6 +49,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true)")
     String demoAccounts;
 
+    @Option(names = "--public-lessons", paramLabel = "true|false",
+            description = "let visitors who are not signed in read the lessons (default true)")
+    String publicLessons;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -59,6 +63,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.BROKER, broker);
         putIfSet(flags, Setting.BROKER_PORT, brokerPort);
         putIfSet(flags, Setting.DEMO_ACCOUNTS, demoAccounts);
+        putIfSet(flags, Setting.PUBLIC_LESSONS, publicLessons);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         long t0 = System.nanoTime();
         Kit kit = Kit.start(config);

@@ -48,4 +48,11 @@ class MainTest {
         assertThat(err.toString().lines()).singleElement().asString()
                 .contains("Unknown options: '--prot'").contains("m2mkit serve --help");
     }
+
+    @Test
+    void checkStartsAThrowAwayKitAndReportsThatEverythingAnswered() {
+        assertThat(run("check")).isZero();
+        assertThat(out.toString()).contains("checked").contains("the kit is ready");
+        assertThat(err.toString()).isEmpty();
+    }
 }

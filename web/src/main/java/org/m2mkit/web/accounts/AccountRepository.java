@@ -4,11 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Accounts in the database. */
+/** Accounts in the database. Passwords are kept as bcrypt hashes only. */
 public final class AccountRepository {
+
+    private static final String COLUMNS = "id, username, display_name, role, demo";
+
+    /** A new account before it is stored. */
+    public record NewAccount(String username, String displayName, Role role, String password) {}
 
     private final DataSource db;
 
@@ -16,36 +23,76 @@ public final class AccountRepository {
         this.db = db;
     }
 
+    static Account account(ResultSet rs) throws SQLException {
+        return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                rs.getBoolean(5));
+    }
+
     public Optional<Account> find(String username) {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT id, username, display_name, role, demo FROM account WHERE username = ?")) {
-            st.setString(1, username);
+        return one("SELECT " + COLUMNS + " FROM account WHERE username = ?", username);
+    }
+
+    public Optional<Account> find(long id) {
+        return one("SELECT " + COLUMNS + " FROM account WHERE id = ?", id);
+    }
+
+    private Optional<Account> one(String sql, Object key) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, key);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.valueOf(rs.getString(4)), rs.getBoolean(5))) : Optional.empty();
+                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading account " + username, e);
+            throw new IllegalStateException("reading account " + key, e);
+        }
+    }
+
+    /** Every account, instructors first, then by user name. */
+    public List<Account> list() {
+        try (Connection c = db.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM account ORDER BY role DESC, username");
+             ResultSet rs = st.executeQuery()) {
+            List<Account> all = new ArrayList<>();
+            while (rs.next()) {
+                all.add(account(rs));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing accounts", e);
         }
     }
 
     public Account create(String username, String displayName, Role role, String password, boolean demo) {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("INSERT INTO account (username, display_name, role, "
-                     + "password_hash, demo) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-            st.setString(1, username);
-            st.setString(2, displayName);
-            st.setString(3, role.name());
-            st.setString(4, Passwords.hash(password));
-            st.setBoolean(5, demo);
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return new Account(keys.getLong(1), username, displayName, role, demo);
+        return createAll(List.of(new NewAccount(username, displayName, role, password)), demo).get(0);
+    }
+
+    /** Creates all the accounts in one transaction: all of them or, on any failure, none. */
+    public List<Account> createAll(List<NewAccount> accounts, boolean demo) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO account (username, display_name, role, "
+                    + "password_hash, demo) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
+                List<Account> created = new ArrayList<>();
+                for (NewAccount a : accounts) {
+                    st.setString(1, a.username());
+                    st.setString(2, a.displayName());
+                    st.setString(3, a.role().name());
+                    st.setString(4, Passwords.hash(a.password()));
+                    st.setBoolean(5, demo);
+                    st.executeUpdate();
+                    try (ResultSet keys = st.getGeneratedKeys()) {
+                        keys.next();
+                        created.add(new Account(keys.getLong(1), a.username(), a.displayName(), a.role(), demo));
+                    }
+                }
+                c.commit();
+                return created;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("creating account " + username, e);
+            throw new IllegalStateException("creating accounts", e);
         }
     }
 
@@ -62,6 +109,17 @@ public final class AccountRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("checking the password of " + username, e);
+        }
+    }
+
+    public void changePassword(long accountId, String newPassword) {
+        try (Connection c = db.getConnection();
+             PreparedStatement st = c.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
+            st.setString(1, Passwords.hash(newPassword));
+            st.setLong(2, accountId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("changing a password", e);
         }
     }
 }

@@ -16,7 +16,9 @@ import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.web.accounts.AccountRepository;
+import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.DemoAccounts;
+import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.health.GraderCheck;
@@ -64,7 +66,9 @@ public final class Kit implements AutoCloseable {
             BuildInfo build = BuildInfo.load();
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion()));
             Health health = health(db, broker);
-            app = WebApp.create(chapter, pages, health);
+            SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
+            sessions.purgeExpired();
+            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()));
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);

@@ -1,6 +1,7 @@
 package org.m2mkit.web.app;
 
 import java.util.Map;
+import org.m2mkit.web.accounts.Auth;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -22,6 +23,18 @@ public final class Pages {
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
         this.globals = Map.copyOf(globals);
+    }
+
+    /**
+     * Renders a page for a request: besides the model, the template sees {@code me} (the signed-in account or
+     * null) and {@code csrf} (the token every form sends back in the field {@code _csrf}).
+     */
+    public String page(io.javalin.http.Context ctx, String template, Map<String, ?> model) {
+        Map<String, Object> all = new java.util.HashMap<>(model);
+        all.put("me", Auth.current(ctx).orElse(null));
+        all.put("csrf", Auth.csrf(ctx));
+        all.put("path", ctx.path());
+        return render(template, all);
     }
 
     public String render(String template, Map<String, ?> model) {

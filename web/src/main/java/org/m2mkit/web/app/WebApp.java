@@ -4,7 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import io.javalin.http.Context;
 import org.m2mkit.content.Chapter;
+import org.m2mkit.web.accounts.AccountRepository;
+import org.m2mkit.web.accounts.AccountRoutes;
+import org.m2mkit.web.accounts.Auth;
+import org.m2mkit.web.accounts.SignInLimiter;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.health.HealthRoutes;
 import org.m2mkit.web.lessons.LessonRoutes;
@@ -18,7 +23,7 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(Chapter chapter, Pages pages, Health health) {
+    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -29,20 +34,45 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
+            auth.register(config.routes);
+            AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             LessonRoutes.register(config.routes, chapter, pages);
             HealthRoutes.register(config.routes, health);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
             });
-            config.routes.error(404, "*", ctx -> ctx.html(pages.render("error", Map.of(
-                    "status", 404, "title", "Page not found",
-                    "message", ctx.result() == null || ctx.result().isBlank() || ctx.result().startsWith("Endpoint")
-                            ? "There is no page at " + ctx.path() + "." : ctx.result()))));
-            config.routes.error(500, "*", ctx -> ctx.html(pages.render("error", Map.of(
-                    "status", 500, "title", "Something went wrong",
-                    "message", "The kit could not show this page. Your work is saved; try again, and tell "
-                            + "your instructor if it keeps happening."))));
+            config.routes.error(404, "*", ctx -> errorPage(ctx, pages, "Page not found",
+                    "There is no page at " + ctx.path() + "."));
+            config.routes.error(403, "*", ctx -> errorPage(ctx, pages, "Not for you",
+                    "You may not open this page."));
+            config.routes.error(401, "*", ctx -> errorPage(ctx, pages, "Sign in first",
+                    "Sign in to see this page."));
+            config.routes.error(500, "*", ctx -> errorPage(ctx, pages, "Something went wrong",
+                    "The kit could not show this page. Your work is saved; try again, and tell "
+                            + "your instructor if it keeps happening."));
         });
+    }
+
+    /**
+     * A friendly error page, or a one-line JSON error for scripts. A message set by the handler that refused the
+     * request (a {@code ForbiddenResponse("...")}) is shown in place of the general one.
+     */
+    private static void errorPage(Context ctx, Pages pages, String title, String general) {
+        String result = ctx.result();
+        String message = result == null || result.isBlank() || result.startsWith("Endpoint")
+                || result.startsWith("{") || result.equals("Not Found") || result.equals("Forbidden")
+                || result.equals("Unauthorized") || result.equals("Internal Server Error") ? general : result;
+        String accept = ctx.header("Accept");
+        if (ctx.path().startsWith("/api/") || accept != null && accept.contains("application/json")
+                && !accept.contains("text/html")) {
+            ctx.json(Map.of("status", ctx.statusCode(), "error", message));
+            return;
+        }
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("status", ctx.statusCode());
+        model.put("title", title);
+        model.put("message", message);
+        ctx.html(ctx.attribute("m2mkit.csrf") == null ? pages.render("error", model) : pages.page(ctx, "error", model));
     }
 }

@@ -100,7 +100,8 @@ public final class ConfigLoader {
             checkFree(Setting.BROKER_PORT, v.get(Setting.BROKER_PORT), bind, brokerPort);
         }
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
-        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo);
+        boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
+        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons);
     }
 
     private static int port(Setting s, Value v) {

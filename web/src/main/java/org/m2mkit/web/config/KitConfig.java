@@ -8,14 +8,15 @@ import java.nio.file.Path;
  * @param brokerUrl null for the embedded broker, else the external broker's URL
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
-                        boolean demoAccounts) {
+                        boolean demoAccounts, boolean publicLessons) {
 
     public boolean embeddedBroker() {
         return brokerUrl == null;
     }
 
-    /** A configuration for tests: free ports, the given data directory, demo accounts on. */
+    /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
-        return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true);
+        return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,
+                true);
     }
 }

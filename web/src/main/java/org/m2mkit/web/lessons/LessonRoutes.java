@@ -7,6 +7,7 @@ import java.util.Map;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.Lesson;
 import org.m2mkit.content.MarkdownRenderer;
+import org.m2mkit.web.accounts.Access;
 import org.m2mkit.web.app.Pages;
 
 /** The course home and the lesson pages, rendered from the chapter in {@code content/}. */
@@ -20,7 +21,7 @@ public final class LessonRoutes {
         for (Lesson lesson : chapter.lessons()) {
             bodies.put(lesson.id(), markdown.render(lesson.markdown()));
         }
-        routes.get("/", ctx -> ctx.html(pages.render("home", Map.of("chapter", chapter))));
+        routes.get("/", ctx -> ctx.html(pages.page(ctx, "home", Map.of("chapter", chapter))), Access.LESSONS);
         routes.get("/lessons/{id}", ctx -> {
             Lesson lesson = chapter.lesson(ctx.pathParam("id"))
                     .orElseThrow(() -> new NotFoundResponse("There is no lesson '" + ctx.pathParam("id") + "'."));
@@ -30,7 +31,7 @@ public final class LessonRoutes {
             model.put("body", bodies.get(lesson.id()));
             model.put("previous", chapter.previous(lesson).orElse(null));
             model.put("next", chapter.next(lesson).orElse(null));
-            ctx.html(pages.render("lesson", model));
-        });
+            ctx.html(pages.page(ctx, "lesson", model));
+        }, Access.LESSONS);
     }
 }

@@ -1,0 +1,195 @@
+package org.m2mkit.web.accounts;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.m2mkit.web.app.Pages;
+
+/**
+ * Sign in and out, change one's password, and, for instructors, the account list with creation one by one or
+ * from a CSV roster.
+ */
+public final class AccountRoutes {
+
+    private static final int SESSION_SECONDS = 14 * 24 * 3600;
+    private static final int MAX_ROSTER_BYTES = 1_000_000;
+
+    private final AccountRepository accounts;
+    private final Auth auth;
+    private final SignInLimiter limiter;
+    private final Pages pages;
+
+    private AccountRoutes(AccountRepository accounts, Auth auth, SignInLimiter limiter, Pages pages) {
+        this.accounts = accounts;
+        this.auth = auth;
+        this.limiter = limiter;
+        this.pages = pages;
+    }
+
+    public static void register(RoutesConfig routes, AccountRepository accounts, Auth auth, SignInLimiter limiter,
+                                Pages pages) {
+        AccountRoutes r = new AccountRoutes(accounts, auth, limiter, pages);
+        routes.get("/sign-in", r::signInPage, Access.ANYONE);
+        routes.post("/sign-in", r::signIn, Access.ANYONE);
+        routes.post("/sign-out", r::signOut, Access.ANYONE);
+        routes.get("/account", r::accountPage, Access.SIGNED_IN);
+        routes.post("/account/password", r::changePassword, Access.SIGNED_IN);
+        routes.get("/instructor/accounts", r::listPage, Access.INSTRUCTOR);
+        routes.post("/instructor/accounts", r::createOne, Access.INSTRUCTOR);
+        routes.post("/instructor/accounts/roster", r::importRoster, Access.INSTRUCTOR);
+    }
+
+    /** A local path to return to after signing in; anything else (another host, a scheme) means the home page. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.contains("\r") || next.contains("\n") || next.startsWith("/sign-")) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void signInPage(Context ctx) {
+        if (Auth.current(ctx).isPresent()) {
+            ctx.redirect(safeNext(ctx.queryParam("next")));
+            return;
+        }
+        ctx.html(pages.page(ctx, "accounts/sign-in", Map.of("next", safeNext(ctx.queryParam("next")),
+                "username", "")));
+    }
+
+    private void signIn(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim().toLowerCase();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String next = safeNext(ctx.formParam("next"));
+        Map<String, Object> model = new HashMap<>(Map.of("next", next, "username", username));
+        if (username.isEmpty() || password.isEmpty()) {
+            model.put("error", "Enter your user name and your password.");
+            ctx.status(HttpStatus.BAD_REQUEST).html(pages.page(ctx, "accounts/sign-in", model));
+            return;
+        }
+        OptionalLong wait = limiter.attempt(username, ctx.ip());
+        if (wait.isPresent()) {
+            model.put("error", "Too many attempts. Wait " + wait.getAsLong() + " seconds, then try again.");
+            ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(pages.page(ctx, "accounts/sign-in", model));
+            return;
+        }
+        Optional<Account> account = password.length() > 72 ? Optional.empty()
+                : accounts.authenticate(username, password);
+        if (account.isEmpty()) {
+            model.put("error", "That user name and password do not match an account. Check both and try again; "
+                    + "your instructor can reset a forgotten password.");
+            ctx.status(HttpStatus.UNAUTHORIZED).html(pages.page(ctx, "accounts/sign-in", model));
+            return;
+        }
+        auth.signIn(ctx, account.get(), SESSION_SECONDS);
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx) {
+        auth.signOut(ctx);
+        ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
+    }
+
+    private void accountPage(Context ctx) {
+        ctx.html(pages.page(ctx, "accounts/account", Map.of()));
+    }
+
+    private void changePassword(Context ctx) {
+        Account me = Auth.require(ctx);
+        String current = Optional.ofNullable(ctx.formParam("current")).orElse("");
+        String fresh = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String again = Optional.ofNullable(ctx.formParam("again")).orElse("");
+        String problem = null;
+        if (accounts.authenticate(me.username(), current).isEmpty()) {
+            problem = "Your current password is not right.";
+        } else if (!fresh.equals(again)) {
+            problem = "The new password and its repetition differ.";
+        } else {
+            problem = AccountRules.passwordProblem(fresh).map(p -> capitalise(p) + ".").orElse(null);
+        }
+        if (problem != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(pages.page(ctx, "accounts/account", Map.of("error", problem)));
+            return;
+        }
+        accounts.changePassword(me.id(), fresh);
+        auth.sessions().closeOthers(me.id(), ctx.cookie(Auth.SESSION_COOKIE));
+        ctx.html(pages.page(ctx, "accounts/account", Map.of("done",
+                "Your password is changed. Other devices signed in as you have been signed out.")));
+    }
+
+    private void listPage(Context ctx) {
+        renderList(ctx, HttpStatus.OK, Map.of());
+    }
+
+    private void renderList(Context ctx, HttpStatus status, Map<String, ?> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("accounts", accounts.list());
+        model.putIfAbsent("form", Map.of("username", "", "name", "", "role", "student"));
+        ctx.status(status).html(pages.page(ctx, "accounts/list", model));
+    }
+
+    private void createOne(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim().toLowerCase();
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").trim();
+        String roleText = Optional.ofNullable(ctx.formParam("role")).orElse("student");
+        Map<String, String> form = Map.of("username", username, "name", name, "role", roleText);
+        List<String> problems = new java.util.ArrayList<>();
+        AccountRules.usernameProblem(username).ifPresent(problems::add);
+        AccountRules.displayNameProblem(name).ifPresent(problems::add);
+        Optional<Role> role = AccountRules.role(roleText);
+        if (role.isEmpty()) {
+            problems.add("the role '" + roleText + "' is not known; use student or instructor");
+        }
+        if (problems.isEmpty() && accounts.find(username).isPresent()) {
+            problems.add("an account '" + username + "' exists already");
+        }
+        if (!problems.isEmpty()) {
+            renderList(ctx, HttpStatus.BAD_REQUEST, Map.of("problems", problems, "form", form));
+            return;
+        }
+        String password = AccountRules.newPassword();
+        Account created = accounts.create(username, name, role.get(), password, false);
+        renderList(ctx, HttpStatus.OK, Map.of("created", List.of(Map.of("username", created.username(),
+                "name", created.displayName(), "role", created.role().name().toLowerCase(), "password", password))));
+    }
+
+    private void importRoster(Context ctx) throws IOException {
+        String csv = ctx.formParam("roster");
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file != null && file.size() > 0) {
+            if (file.size() > MAX_ROSTER_BYTES) {
+                renderList(ctx, HttpStatus.CONTENT_TOO_LARGE, Map.of("problems", List.of("the roster file is "
+                        + file.size() / 1024 + " KiB; at most " + MAX_ROSTER_BYTES / 1024 + " KiB are accepted")));
+                return;
+            }
+            try (InputStream in = file.content()) {
+                csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        Roster.Result result = Roster.parse(csv, accounts);
+        if (!result.ok()) {
+            renderList(ctx, HttpStatus.BAD_REQUEST, Map.of("problems", result.problems(),
+                    "rosterText", csv == null ? "" : csv));
+            return;
+        }
+        accounts.createAll(result.entries().stream().map(Roster.Entry::account).toList(), false);
+        renderList(ctx, HttpStatus.OK, Map.of("created", result.entries().stream().map(e -> Map.of(
+                "username", e.account().username(), "name", e.account().displayName(),
+                "role", e.account().role().name().toLowerCase(),
+                "password", e.passwordMadeUp() ? e.account().password() : "(as given in the roster)")).toList()));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
