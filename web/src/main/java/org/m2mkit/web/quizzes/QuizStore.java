@@ -1,0 +1,79 @@
+package org.m2mkit.web.quizzes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Quizzes and their slots in the database. */
+public final class QuizStore {
+
+    private final Sql sql;
+
+    public QuizStore(DataSource db) {
+        this.sql = new Sql(db);
+    }
+
+    public long create(Quiz.Settings s, String seedKey) {
+        return sql.tx(c -> Sql.insert(c, "INSERT INTO quiz (title, intro, seed_key, shuffle_questions, shuffle_answers, "
+                + "paged, time_limit_minutes, opens_at, closes_at, attempts_allowed, grading_method, feedback_timing) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.title(), s.intro(), seedKey, s.shuffleQuestions(),
+                s.shuffleAnswers(), s.paged(), s.timeLimitMinutes(), s.opensAt(), s.closesAt(), s.attemptsAllowed(),
+                s.gradingMethod().name(), s.feedbackTiming().name()));
+    }
+
+    public void update(long quizId, Quiz.Settings s) {
+        sql.update("UPDATE quiz SET title = ?, intro = ?, shuffle_questions = ?, shuffle_answers = ?, paged = ?, "
+                + "time_limit_minutes = ?, opens_at = ?, closes_at = ?, attempts_allowed = ?, grading_method = ?, "
+                + "feedback_timing = ? WHERE id = ?", s.title(), s.intro(), s.shuffleQuestions(), s.shuffleAnswers(),
+                s.paged(), s.timeLimitMinutes(), s.opensAt(), s.closesAt(), s.attemptsAllowed(),
+                s.gradingMethod().name(), s.feedbackTiming().name(), quizId);
+    }
+
+    public void addQuestion(long quizId, long questionId, double mark) {
+        addSlot(quizId, questionId, null, 1, mark);
+    }
+
+    public void addDraw(long quizId, String tag, int count, double mark) {
+        addSlot(quizId, null, tag, count, mark);
+    }
+
+    private void addSlot(long quizId, Long questionId, String tag, int count, double mark) {
+        sql.tx(c -> Sql.insert(c, "INSERT INTO quiz_slot (quiz_id, position, question_id, tag, draw_count, mark) "
+                + "VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM quiz_slot WHERE quiz_id = ?), ?, ?, ?, ?)",
+                quizId, quizId, questionId, tag, count, mark));
+    }
+
+    public void removeSlot(long quizId, long slotId) {
+        sql.update("DELETE FROM quiz_slot WHERE quiz_id = ? AND id = ?", quizId, slotId);
+    }
+
+    public void publish(long quizId, boolean published) {
+        sql.update("UPDATE quiz SET published = ? WHERE id = ?", published, quizId);
+    }
+
+    public List<Quiz> all() {
+        return sql.list("SELECT * FROM quiz ORDER BY id", this::quiz);
+    }
+
+    public Optional<Quiz> find(long id) {
+        return Optional.ofNullable(sql.one("SELECT * FROM quiz WHERE id = ?", this::quiz, id));
+    }
+
+    public Optional<Quiz> bySeedKey(String key) {
+        return Optional.ofNullable(sql.one("SELECT * FROM quiz WHERE seed_key = ?", this::quiz, key));
+    }
+
+    private Quiz quiz(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        List<Quiz.Slot> slots = sql.list("SELECT id, position, question_id, tag, draw_count, mark FROM quiz_slot "
+                + "WHERE quiz_id = ? ORDER BY position", r -> new Quiz.Slot(r.getLong(1), r.getInt(2),
+                r.getObject(3) == null ? null : r.getLong(3), r.getString(4), r.getInt(5), r.getDouble(6)), id);
+        return new Quiz(id, rs.getString("title"), rs.getString("intro"), rs.getString("seed_key"),
+                rs.getBoolean("shuffle_questions"), rs.getBoolean("shuffle_answers"), rs.getBoolean("paged"),
+                Sql.intOrNull(rs, "time_limit_minutes"), Sql.instant(rs, "opens_at"), Sql.instant(rs, "closes_at"),
+                rs.getInt("attempts_allowed"), GradingMethod.valueOf(rs.getString("grading_method")),
+                FeedbackTiming.valueOf(rs.getString("feedback_timing")), rs.getBoolean("published"), slots);
+    }
+}

@@ -1,0 +1,40 @@
+package org.m2mkit.web.quizzes;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.m2mkit.content.Chapter;
+import org.m2mkit.content.questions.CodeChecker;
+
+/** The quiz feature's parts over one database: banks, quizzes and attempts. */
+public final class Quizzes {
+
+    private final BankStore banks;
+    private final QuizStore quizzes;
+    private final AttemptService attempts;
+
+    public Quizzes(DataSource db, CodeChecker checker, Clock clock) {
+        this.banks = new BankStore(db);
+        this.quizzes = new QuizStore(db);
+        this.attempts = new AttemptService(db, banks, quizzes, checker, clock);
+    }
+
+    /** The parts the kit runs with: JShell checks code answers (10 s limit); the chapter's banks are seeded. */
+    public static Quizzes start(DataSource db, Chapter chapter) {
+        Quizzes q = new Quizzes(db, new JShellChecker(Duration.ofSeconds(10)), Clock.systemUTC());
+        new Seeder(q.banks, q.quizzes).seed(chapter);
+        return q;
+    }
+
+    public BankStore banks() {
+        return banks;
+    }
+
+    public QuizStore quizzes() {
+        return quizzes;
+    }
+
+    public AttemptService attempts() {
+        return attempts;
+    }
+}
