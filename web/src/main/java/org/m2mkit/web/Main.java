@@ -2,6 +2,7 @@ package org.m2mkit.web;
 
 import java.io.PrintWriter;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.web.quizzes.cli.QuizCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "m2mkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "M2M Lab Kit: lessons, live M2M labs, autograder and quizzes for the chapter "
                 + "\"Machine-to-Machine (M2M) Communication\".",
-        subcommands = {ServeCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, QuizCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
