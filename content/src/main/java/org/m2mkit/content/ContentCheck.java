@@ -29,6 +29,9 @@ public final class ContentCheck {
     public static final int MIN_QUESTIONS = 12;
     /** Least question kinds per objective. */
     public static final int MIN_QUESTION_TYPES = 3;
+    /** Least and most inline knowledge checks per lesson. */
+    public static final int MIN_LESSON_CHECKS = 2;
+    public static final int MAX_LESSON_CHECKS = 4;
     /** Pages outside the chapter that content may link to. */
     public static final Set<String> APP_PAGES = Set.of("/labs/live", "/labs/gateway", "/labs/protocol", "/quizzes",
             "/glossary", "/references");
@@ -68,7 +71,11 @@ public final class ContentCheck {
         for (Lesson lesson : chapter.lessons()) {
             String where = "lesson " + lesson.id();
             knownObjectives(where, lesson.objectives());
-            page(where, "/lessons/" + lesson.id(), lesson.markdown());
+            int checks = page(where, "/lessons/" + lesson.id(), lesson.markdown());
+            if (checks < MIN_LESSON_CHECKS || checks > MAX_LESSON_CHECKS) {
+                problems.add(where + ": " + checks + " knowledge checks, a lesson has " + MIN_LESSON_CHECKS + " to "
+                        + MAX_LESSON_CHECKS);
+            }
         }
         for (Handout handout : chapter.handouts()) {
             String where = "handout " + handout.id();
@@ -88,7 +95,9 @@ public final class ContentCheck {
                 .forEach(id -> problems.add(where + ": unknown objective '" + id + "'; known: " + sorted(objectives)));
     }
 
-    private void page(String where, String self, String markdown) {
+    /** Checks one page's links, diagrams and knowledge checks; returns how many knowledge checks it has. */
+    private int page(String where, String self, String markdown) {
+        int[] checks = {0};
         Node document = parser.parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -108,10 +117,12 @@ public final class ContentCheck {
                 if (language.equals("mermaid")) {
                     diagram(where, block.getLiteral());
                 } else if (language.equals("check")) {
+                    checks[0]++;
                     knowledgeCheck(where, block.getLiteral());
                 }
             }
         });
+        return checks[0];
     }
 
     private void destination(String where, String self, String url, String kind) {

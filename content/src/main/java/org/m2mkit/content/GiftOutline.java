@@ -197,7 +197,7 @@ final class GiftOutline {
                 problems.add("a single-choice question has exactly one '=' answer, found " + right);
             }
         }
-        if (type != Type.SHORTANSWER && options.size() < 2) {
+        if (type != Type.SHORTANSWER && type != Type.MATCHING && options.size() < 2) {
             problems.add("a choice question needs at least two answers");
         }
         return new Question(line, name, tags, stem, type, List.copyOf(options), general, problems);

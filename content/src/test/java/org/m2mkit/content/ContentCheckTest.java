@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ContentCheckTest {
 
     private static final String CELLULAR_BANK = "content/questions/cellular.gift";
-    private static final String CYCLE_LESSON = "content/lessons/09-autonomous-cycle.md";
+    private static final String CYCLE_LESSON = "content/lessons/10-autonomous-cycle.md";
 
     @Test
     void theShippedChapterHasNoProblems() {
@@ -89,6 +89,16 @@ class ContentCheckTest {
                 .anyMatch(p -> p.contains("uses 'B', which is not a declared participant"))
                 .anyMatch(p -> p.contains("starts with 'sequence', not a diagram type"))
                 .anyMatch(p -> p.contains("knowledge check kc-x: the answer block opened by '{' is not closed"));
+    }
+
+    @Test
+    void aLessonWithTooManyOrTooFewKnowledgeChecksIsReported() {
+        String lesson = shipped(CYCLE_LESSON);
+        String check = "\n```check\n::kc-extra-%d:: Extra? {T####Yes.}\n```\n";
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson + check.formatted(1) + check.formatted(2))))
+                .contains("lesson autonomous-cycle: 5 knowledge checks, a lesson has 2 to 4");
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replaceAll("```check", "```text"))))
+                .contains("lesson autonomous-cycle: 0 knowledge checks, a lesson has 2 to 4");
     }
 
     @Test
