@@ -4,7 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import java.util.function.Consumer;
 import io.javalin.http.HttpResponseException;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.web.accounts.AccountRepository;
@@ -28,8 +30,9 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
-                                 ProgressStore progress) {
+                                 ProgressStore progress, Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
+            config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.staticFiles.enableWebjars();
