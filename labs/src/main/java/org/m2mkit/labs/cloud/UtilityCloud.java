@@ -132,9 +132,12 @@ public final class UtilityCloud implements AutoCloseable {
 
     private void evaluate(Area area, AreaReport report) {
         // a report with silent meters is scaled up to the whole area
-        int configured = report.metersReporting() + report.metersSilent();
+        int configured = config.meters();
         int fresh = configured - report.metersSilent();
-        double estimate = fresh == 0 ? report.totalKw() : report.totalKw() * Math.max(configured, 1) / fresh;
+        if (fresh <= 0) {
+            return; // no meter heard from lately: nothing to forecast from
+        }
+        double estimate = report.totalKw() * configured / fresh;
         area.forecast.observe(estimate);
         double predicted = area.forecast.forecast(config.forecastHorizon());
         long now = System.currentTimeMillis();
