@@ -35,8 +35,6 @@ public final class UtilityCloud implements AutoCloseable {
         final HoltForecast forecast = new HoltForecast(config.forecastAlpha(), config.forecastBeta());
         Event active;
         int events;
-        long reports;
-        long alerts;
 
         Area(String id) {
             this.id = id;
@@ -63,6 +61,8 @@ public final class UtilityCloud implements AutoCloseable {
     private final ScheduledExecutorService exec;
     private final Map<String, Area> areas = new HashMap<>();
     private final long retryMs;
+    private final java.util.List<AreaReport> delivered = new java.util.ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong alerts = new java.util.concurrent.atomic.AtomicLong();
 
     public UtilityCloud(LabRunConfig config, NetworkLink link, Recorder recorder) {
         this.config = config;
@@ -89,7 +89,7 @@ public final class UtilityCloud implements AutoCloseable {
         }
         try {
             switch (t.kind()) {
-                case Topics.ALERT -> accept(t.area(), Messages.alert(payload), body -> area(t.area()).alerts++);
+                case Topics.ALERT -> accept(t.area(), Messages.alert(payload), body -> alerts.incrementAndGet());
                 case Topics.REPORT -> accept(t.area(), Messages.report(payload), this::onReport);
                 case Topics.OPT_IN -> accept(t.area(), Messages.optIn(payload), this::onOptIn);
                 default -> recorder.error("cloud", "unexpected topic " + topic);
@@ -116,7 +116,12 @@ public final class UtilityCloud implements AutoCloseable {
 
     private void onReport(AreaReport report) {
         Area area = area(report.areaId());
-        area.reports++;
+        synchronized (delivered) {
+            if (delivered.size() == 10_000) {
+                delivered.remove(0);
+            }
+            delivered.add(report);
+        }
         if (report.alerts() > 0) {
             recorder.milestone(Milestone.REPORT, "cloud", Long.toString(report.periodEndMs()), null,
                     report.metersReporting() + " meters, " + kw(report.totalKw()) + " kW in total, peak "
@@ -188,9 +193,16 @@ public final class UtilityCloud implements AutoCloseable {
         exec.execute(task);
     }
 
-    /** Reports taken (each once) from the area. */
-    public long reports(String areaId) {
-        return area(areaId).reports;
+    /** The reports taken so far (each once, in order; the newest 10,000). */
+    public java.util.List<AreaReport> reports() {
+        synchronized (delivered) {
+            return java.util.List.copyOf(delivered);
+        }
+    }
+
+    /** Alerts taken so far (each once). */
+    public long alerts() {
+        return alerts.get();
     }
 
     @Override

@@ -224,6 +224,9 @@ public final class LabRun implements AutoCloseable {
             Cycle c = tracker.attach(m, key, event, now, detail);
             timeline.record(now, TimelineEvent.Kind.MILESTONE, where, "", null, null, 0, m,
                     c == null ? 0 : c.number(), c == null ? -1 : now - c.spikeMs(), detail);
+            if (c != null && c.complete()) {
+                tracker.completed(c);
+            }
         }
 
         @Override
@@ -287,6 +290,33 @@ public final class LabRun implements AutoCloseable {
         requireRunning();
         recorder.note("lab", "gateway uplink restored");
         gateway.uplink().restore();
+    }
+
+    /** The area reports the cloud has taken, each once, in order (the newest 10,000). */
+    public List<org.m2mkit.labs.api.AreaReport> cloudReports() {
+        return cloud.reports();
+    }
+
+    /** Alerts the cloud has taken, each once. */
+    public long cloudAlerts() {
+        return cloud.alerts();
+    }
+
+    /** Area reports the gateway has produced. */
+    public long gatewayReports() {
+        return gateway.reportsSent();
+    }
+
+    /** Alerts the gateway has raised. */
+    public long gatewayAlerts() {
+        return gateway.alertsSent();
+    }
+
+    /** For each HVAC unit, how many distinct events it has applied. */
+    public java.util.Map<String, Integer> hvacEventsApplied() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        hvac.forEach(h -> out.put(h.id(), h.eventsApplied()));
+        return out;
     }
 
     /** Messages the gateway holds for the cloud (sent and not yet acknowledged, or waiting). */
