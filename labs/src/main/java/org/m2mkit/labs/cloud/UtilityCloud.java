@@ -79,7 +79,7 @@ public final class UtilityCloud implements AutoCloseable {
     }
 
     public void start() {
-        link.subscribe(Topics.ROOT + "/+/gateway/+", 1, (topic, payload) -> exec.execute(() -> onUplink(topic, payload)));
+        link.subscribe(Topics.ROOT + "/+/gateway/+", 1, (topic, payload) -> execute(() -> onUplink(topic, payload)));
     }
 
     private void onUplink(String topic, byte[] payload) {
@@ -190,7 +190,11 @@ public final class UtilityCloud implements AutoCloseable {
 
     /** Runs {@code task} on the cloud's thread. */
     public void execute(Runnable task) {
-        exec.execute(task);
+        try {
+            exec.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the run is stopping: late messages are dropped
+        }
     }
 
     /** The reports taken so far (each once, in order; the newest 10,000). */

@@ -36,6 +36,8 @@ import org.m2mkit.labs.wire.Topics;
 public final class LabRun implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Each meter is an MQTT client with a few threads of its own. */
+    public static final int MAX_METER_CLIENTS = 2000;
 
     private final LabRunConfig config;
     private final Timeline timeline;
@@ -80,6 +82,10 @@ public final class LabRun implements AutoCloseable {
      * @throws UserError when the broker is unreachable or the gateway cannot be created
      */
     public static LabRun start(LabRunConfig config) {
+        if (config.meters() > MAX_METER_CLIENTS) {
+            throw new UserError("meters " + config.meters() + " is too many for a live run (each meter is its own MQTT "
+                    + "client); use 1 to " + MAX_METER_CLIENTS);
+        }
         LabRun run = new LabRun(config);
         try {
             run.startComponents();
@@ -385,6 +391,9 @@ public final class LabRun implements AutoCloseable {
         }
         recorder.note("lab", "stopped");
         tracker.cancelAll();
+        if (meters != null) {
+            meters.close(); // no new readings while the rest stops
+        }
         List<AutoCloseable> reversed;
         synchronized (closeables) {
             reversed = new ArrayList<>(closeables);

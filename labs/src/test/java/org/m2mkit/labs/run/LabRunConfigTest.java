@@ -35,7 +35,7 @@ class LabRunConfigTest {
     @Test
     void badValuesNameTheSettingAndWhatIsAccepted() {
         assertThatThrownBy(() -> LabRunConfig.builder().meters(0).build()).isInstanceOf(UserError.class)
-                .hasMessage("meters 0 is not valid; use 1 to 2000");
+                .hasMessage("meters 0 is not valid; use 1 to 100000");
         assertThatThrownBy(() -> LabRunConfig.builder().areaId("a/b").build())
                 .hasMessage("area a/b is not valid; use letters, digits, - _ . (up to 64)");
         assertThatThrownBy(() -> LabRunConfig.builder().spikeThresholdKw(20).build())

@@ -27,9 +27,6 @@ class UplinkCutIT {
 
             run.restoreUplink();
             assertCausalCycle(cycle.get(20, TimeUnit.SECONDS));
-            assertThat(eventually(Duration.ofSeconds(10), () -> run.gatewayQueued() == 0)).isTrue();
-            run.cutUplink(); // freeze the counts while comparing them
-            assertThat(eventually(Duration.ofSeconds(5), () -> run.gatewayQueued() == 0)).isTrue();
             CycleAssertions.assertReportsOnceInOrder(run);
             assertThat(run.cloudAlerts()).isEqualTo(run.gatewayAlerts()).isEqualTo(1);
             assertThat(run.timeline().events()).anyMatch(e -> e.detail().startsWith("uplink down"))
