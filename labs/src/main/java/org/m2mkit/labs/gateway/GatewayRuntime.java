@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,10 +108,10 @@ public final class GatewayRuntime implements AutoCloseable {
         String area = config.areaId();
         lastAckProgressMs = System.currentTimeMillis();
         field.subscribe(Topics.meterReadings(area), 0, (topic, payload) -> onReadingMessage(payload));
-        field.subscribe(Topics.hvacAll(area, Topics.CONFIRM), 1, (topic, payload) -> exec.execute(() -> onConfirm(payload)));
-        uplink.subscribe(Topics.cloud(area, Topics.DR), 1, (topic, payload) -> exec.execute(() -> onDr(payload)));
-        uplink.subscribe(Topics.cloud(area, Topics.ACK), 1, (topic, payload) -> exec.execute(() -> onAck(payload)));
-        uplink.onUp(() -> exec.execute(this::uplinkBack));
+        field.subscribe(Topics.hvacAll(area, Topics.CONFIRM), 1, (topic, payload) -> run(() -> onConfirm(payload)));
+        uplink.subscribe(Topics.cloud(area, Topics.DR), 1, (topic, payload) -> run(() -> onDr(payload)));
+        uplink.subscribe(Topics.cloud(area, Topics.ACK), 1, (topic, payload) -> run(() -> onAck(payload)));
+        uplink.onUp(() -> run(this::uplinkBack));
         uplink.onDrop(topic -> recorder.note("gateway", "uplink down: dropped " + topic));
         exec.scheduleAtFixedRate(() -> sendReport("period"), config.reportPeriodMs(), config.reportPeriodMs(),
                 TimeUnit.MILLISECONDS);
@@ -128,9 +129,22 @@ public final class GatewayRuntime implements AutoCloseable {
         MeterReading r = reading;
         long wait = r == null ? 0 : Pacing.waitMs(r.timestampMs(), config.pacing().fieldMs());
         if (wait == 0) {
-            exec.execute(() -> onReading(r));
+            run(() -> onReading(r));
         } else {
-            exec.schedule(() -> onReading(r), wait, TimeUnit.MILLISECONDS);
+            try {
+                exec.schedule(() -> onReading(r), wait, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                // the run is stopping
+            }
+        }
+    }
+
+    /** Runs {@code task} on the gateway's thread; after {@link #close()} it is dropped. */
+    private void run(Runnable task) {
+        try {
+            exec.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // the run is stopping: late messages are dropped
         }
     }
 
@@ -341,7 +355,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** Runs {@code task} on the gateway's thread (tests and the run use it to read state safely). */
     public void execute(Runnable task) {
-        exec.execute(task);
+        run(task);
     }
 
     public NetworkLink uplink() {

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,10 +60,10 @@ public final class MeterFleet implements AutoCloseable {
         }
 
         /** Announces, then publishes the spike reading; returns its timestamp. */
-        synchronized long spike(Runnable announce) {
+        synchronized long spike(java.util.function.LongConsumer announce) {
             spiking = config.mode() == Mode.PACED;
             long t0 = Math.max(System.currentTimeMillis(), lastTs + 1);
-            announce.run();
+            announce.accept(t0);
             publish(config.spikeKw(), t0);
             if (!spiking) {
                 publish(sample());
@@ -87,20 +90,29 @@ public final class MeterFleet implements AutoCloseable {
      *
      * @param connect opens a meter's link, given its id
      */
-    public MeterFleet(LabRunConfig config, Function<String, NetworkLink> connect, Recorder recorder) {
+    public MeterFleet(LabRunConfig config, Function<String, NetworkLink> connect, Recorder recorder,
+                      ExecutorService connector) {
         this.config = config;
         this.recorder = recorder;
         this.startMs = System.currentTimeMillis();
         List<LoadModel> models = LabRunConfig.loadModels(config.meters(), config.seed());
         List<String> ids = config.meterIds();
-        try {
-            for (int i = 0; i < ids.size(); i++) {
-                meters.put(ids.get(i), new Meter(ids.get(i), models.get(i), connect.apply(ids.get(i)),
-                        config.seed() * 31 + i));
+        // connecting takes a few hundred milliseconds of waiting per client: connect many at once
+        List<CompletableFuture<NetworkLink>> links = new ArrayList<>();
+        for (String id : ids) {
+            links.add(CompletableFuture.supplyAsync(() -> connect.apply(id), connector));
+        }
+        RuntimeException failure = null;
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                meters.put(ids.get(i), new Meter(ids.get(i), models.get(i), links.get(i).join(), config.seed() * 31 + i));
+            } catch (CompletionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : e;
             }
-        } catch (RuntimeException e) {
+        }
+        if (failure != null) {
             close();
-            throw e;
+            throw failure;
         }
     }
 
@@ -131,8 +143,8 @@ public final class MeterFleet implements AutoCloseable {
             throw new UserError("no meter '" + meterId + "' in area " + config.areaId() + "; meters are "
                     + ids().get(0) + " to " + ids().get(ids().size() - 1));
         }
-        return m.spike(() -> recorder.milestone(Milestone.SPIKE, meterId, meterId, null, meterId + " reads "
-                + fmt(config.spikeKw()) + " kW (alert threshold " + fmt(config.spikeThresholdKw()) + " kW)"));
+        return m.spike(t0 -> recorder.milestone(Milestone.SPIKE, meterId, meterId, null, meterId + " reads "
+                + fmt(config.spikeKw()) + " kW (alert threshold " + fmt(config.spikeThresholdKw()) + " kW)", t0));
     }
 
     private static String fmt(double v) {

@@ -131,7 +131,7 @@ public record LabRunConfig(
         public Builder seed(long v) { seed = v; return this; }
 
         public LabRunConfig build() {
-            check(meters >= 1 && meters <= 2000, "meters", meters, "1 to 2000");
+            check(meters >= 1 && meters <= 100_000, "meters", meters, "1 to 100000");
             check(Topics.validId(areaId), "area", areaId, "letters, digits, - _ . (up to 64)");
             check(mode != null, "mode", mode, "paced or fast");
             if (brokerUrl != null) {
