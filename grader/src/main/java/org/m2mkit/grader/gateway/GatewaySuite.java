@@ -89,15 +89,16 @@ public final class GatewaySuite {
             if (done < 0) {
                 verdict = "the constructor threw " + thrown(in);
             } else {
-                for (int i = 0; i < c.steps().size() && verdict == null; i++) {
+                for (int i = 0; i < c.steps().size(); i++) {
                     Step step = c.steps().get(i);
                     byte status = in.readByte();
                     if (status == Wire.THREW) {
-                        verdict = "step " + (i + 1) + ", " + step.call() + " threw " + thrown(in);
+                        String threw = "step " + (i + 1) + ", " + step.call() + " threw " + thrown(in);
+                        verdict = verdict == null ? threw : verdict;
                         break;
                     }
                     Object actual = read(step, in);
-                    if (step.checked()) {
+                    if (step.checked() && verdict == null) {
                         verdict = compare(c, i, step, actual, expected.get(i));
                     }
                 }
