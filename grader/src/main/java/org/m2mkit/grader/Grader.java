@@ -116,11 +116,14 @@ public final class Grader implements AutoCloseable {
                     ? "is incomplete" : "does not compile") + ".\n" + String.join("\n", compiled.problems());
             return new GradeResult(lab, false, 0, maxScore(lab), seconds(start), output, List.of(), mode);
         }
+        long compiledAt = System.nanoTime();
+        LOG.debug("compiled {} in {} ms", lab.id(), (compiledAt - start) / 1_000_000);
         progress.accept(Progress.TESTING);
         List<TestResult> tests;
         try (SandboxSession session = new SandboxSession(pool, compiled.classes(), compiled.mainClass())) {
             tests = lab == Lab.GATEWAY ? GatewaySuite.run(session, visibleOnly) : ProtocolSuite.run(session, visibleOnly);
         }
+        LOG.debug("tested {} in {} ms", lab.id(), (System.nanoTime() - compiledAt) / 1_000_000);
         double score = 0;
         double max = 0;
         for (TestResult t : tests) {

@@ -105,7 +105,8 @@ public final class SubmissionCompiler {
             String name = t.getQualifiedName().toString();
             for (String reserved : RESERVED) {
                 if (name.startsWith(reserved)) {
-                    return failed(List.of("class " + name + " is in package " + reserved + "..., which belongs to "
+                    String pkg = task.getElements().getPackageOf(t).getQualifiedName().toString();
+                    return failed(List.of("class " + name + " is in package " + pkg + ", which belongs to "
                             + (reserved.equals("org.m2mkit.") ? "the kit" : "the JDK") + "; put your classes in a package of your own"));
                 }
             }
@@ -163,6 +164,7 @@ public final class SubmissionCompiler {
             (hasConstructor ? good : withoutConstructor).add(binary);
         }
         String iface = lab.contract().getSimpleName();
+        good.sort(null);
         if (good.size() == 1) {
             return good.get(0);
         }
