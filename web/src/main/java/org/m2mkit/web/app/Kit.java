@@ -21,6 +21,7 @@ import org.m2mkit.web.accounts.DemoAccounts;
 import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
+import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.web.health.GraderCheck;
 import org.m2mkit.web.health.Health;
 
@@ -68,7 +69,8 @@ public final class Kit implements AutoCloseable {
             Health health = health(db, broker);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
-            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()));
+            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
+            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()), quizzes);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);
