@@ -23,6 +23,7 @@ import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.web.health.GraderCheck;
 import org.m2mkit.web.health.Health;
 
@@ -71,8 +72,9 @@ public final class Kit implements AutoCloseable {
             Health health = health(db, broker);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
+            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
-                    new ProgressStore(db.dataSource()), routes::add);
+                    new ProgressStore(db.dataSource()), quizzes, routes::add);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);

@@ -17,6 +17,8 @@ import org.m2mkit.web.health.Health;
 import org.m2mkit.web.health.HealthRoutes;
 import org.m2mkit.web.lessons.LessonRoutes;
 import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.quizzes.QuizRoutes;
+import org.m2mkit.web.quizzes.Quizzes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,7 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
-                                 ProgressStore progress, Consumer<HandlerMetaInfo> onRoute) {
+                                 ProgressStore progress, Quizzes quizzes, Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
             config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
@@ -46,6 +48,7 @@ public final class WebApp {
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             LessonRoutes.register(config.routes, chapter, pages, progress);
             HealthRoutes.register(config.routes, health);
+            QuizRoutes.register(config.routes, quizzes, pages);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_MESSAGE, e.getMessage());
                 ctx.status(e.getStatus());

@@ -106,7 +106,8 @@ final class BankPages {
         Account who = web.instructor(ctx);
         String format = ctx.formParam("format") == null ? "gift" : ctx.formParam("format");
         String bankName = ctx.formParam("bank") == null ? "" : ctx.formParam("bank").strip();
-        UploadedFile file = ctx.uploadedFile("file");
+        boolean multipart = String.valueOf(ctx.contentType()).startsWith("multipart/");
+        UploadedFile file = multipart ? ctx.uploadedFile("file") : null;
         String text;
         String source;
         if (file != null && file.size() > 0) {
