@@ -8,19 +8,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.web.accounts.Access;
-import org.m2mkit.web.app.Kit;
-import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
 
 /**
@@ -30,20 +26,8 @@ import org.m2mkit.web.testing.WebClient;
  */
 class AuthorizationIT {
 
-    @TempDir
-    static Path data;
-
-    static Kit kit;
-
-    @BeforeAll
-    static void start() {
-        kit = Kit.start(KitConfig.forTests(data));
-    }
-
-    @AfterAll
-    static void stop() {
-        kit.close();
-    }
+    @RegisterExtension
+    static final RunningKit running = new RunningKit();
 
     enum Who { ANONYMOUS, STUDENT, INSTRUCTOR }
 
@@ -60,7 +44,7 @@ class AuthorizationIT {
     }
 
     WebClient as(Who who) {
-        WebClient c = new WebClient(kit.port());
+        WebClient c = new WebClient(running.port());
         return switch (who) {
             case ANONYMOUS -> c;
             case STUDENT -> c.signIn("student", "m2m-student");
@@ -70,7 +54,7 @@ class AuthorizationIT {
 
     /** The status only: streams (Server-Sent Events) are closed as soon as their headers arrive. */
     static int status(WebClient c, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kit.port() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.port() + path))
                 .header("Accept", "text/html").timeout(Duration.ofSeconds(20)).GET().build();
         HttpResponse<InputStream> r = c.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         r.body().close();
@@ -83,7 +67,7 @@ class AuthorizationIT {
     @Test
     void everyPageAnswersEachRoleAsItsAccessSays() throws Exception {
         List<String> wrong = new ArrayList<>();
-        List<HandlerMetaInfo> gets = kit.routes().stream().filter(r -> r.getHttpMethod() == HandlerType.GET).toList();
+        List<HandlerMetaInfo> gets = running.kit().routes().stream().filter(r -> r.getHttpMethod() == HandlerType.GET).toList();
         assertThat(gets).hasSizeGreaterThan(10);
         for (Who who : Who.values()) {
             WebClient c = as(who);
@@ -110,7 +94,7 @@ class AuthorizationIT {
         List<String> wrong = new ArrayList<>();
         WebClient instructor = as(Who.INSTRUCTOR);
         WebClient student = as(Who.STUDENT);
-        List<HandlerMetaInfo> posts = kit.routes().stream().filter(r -> r.getHttpMethod() == HandlerType.POST
+        List<HandlerMetaInfo> posts = running.kit().routes().stream().filter(r -> r.getHttpMethod() == HandlerType.POST
                 || r.getHttpMethod() == HandlerType.PUT || r.getHttpMethod() == HandlerType.DELETE
                 || r.getHttpMethod() == HandlerType.PATCH).toList();
         assertThat(posts).isNotEmpty();

@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
-import org.m2mkit.web.app.Kit;
-import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
 
 /** Course pages, knowledge checks graded on the server and a student's progress, over real HTTP. */
@@ -22,24 +18,12 @@ class LessonsIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path data;
-
-    static Kit kit;
-
-    @BeforeAll
-    static void start() {
-        kit = Kit.start(KitConfig.forTests(data));
-    }
-
-    @AfterAll
-    static void stop() {
-        kit.close();
-    }
+    @RegisterExtension
+    static final RunningKit running = new RunningKit();
 
     static HttpResponse<String> answer(WebClient c, String lesson, int index, String... values) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("values", java.util.List.of(values)));
-        return c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kit.port() + "/api/pages/lesson/"
+        return c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.port() + "/api/pages/lesson/"
                         + lesson + "/checks/" + index))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("X-CSRF-Token", c.csrf()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -47,7 +31,7 @@ class LessonsIT {
 
     @Test
     void aStudentAnswersAKnowledgeCheckAndTheHomePageShowsTheProgress() throws Exception {
-        WebClient student = new WebClient(kit.port()).signIn("student", "m2m-student");
+        WebClient student = new WebClient(running.port()).signIn("student", "m2m-student");
         String lesson = null;
         JsonNode check = null;
         for (var l : ContentLoader.load().lessons()) {
@@ -74,13 +58,13 @@ class LessonsIT {
 
     @Test
     void badAnswersGetClearErrorsAndVisitorsAreNotRecorded() throws Exception {
-        WebClient visitor = new WebClient(kit.port());
+        WebClient visitor = new WebClient(running.port());
         String lesson = ContentLoader.load().lessons().get(2).id();
         HttpResponse<String> missing = answer(visitor, lesson, 999, "0");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("no knowledge check number 999");
         HttpResponse<String> notJson = visitor.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + kit.port() + "/api/pages/lesson/" + lesson + "/checks/0"))
+                        + running.port() + "/api/pages/lesson/" + lesson + "/checks/0"))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", visitor.csrf())
                 .POST(HttpRequest.BodyPublishers.ofString("values=1")).build());
         assertThat(notJson.statusCode()).isEqualTo(400);
@@ -90,7 +74,7 @@ class LessonsIT {
 
     @Test
     void glossaryReferencesHandoutsAndSearchAnswer() {
-        WebClient c = new WebClient(kit.port());
+        WebClient c = new WebClient(running.port());
         var chapter = ContentLoader.load();
         assertThat(c.get("/glossary").body()).contains(chapter.glossary().get(0).term());
         assertThat(c.get("/references").body()).contains(chapter.references().get(0).title()
