@@ -311,7 +311,7 @@ public final class ContentCheck {
         String objective = tags.get("objective");
         if (objective == null || !objectives.contains(objective)) {
             problems.add(where + ": tags need 'objective:<id>' with one of " + sorted(objectives)
-                    + ", as in // [tags: objective:" + bank.objective() + " section:460.3.3 difficulty:2]");
+                    + ", as in // [tag:objective:" + bank.objective() + "] [tag:section:460.3.3] [tag:difficulty:2]");
             return null;
         }
         if (!objective.equals(bank.objective())) {

@@ -12,18 +12,18 @@ import org.m2mkit.content.questions.Question;
 
 /**
  * A GIFT text cut into its question blocks, each read by {@link GiftParser} on its own, so that the content check
- * can say on which line a question starts and read the bank's {@code // [tags: key:value ...]} comment, which the
- * quiz importer does not take as tags.
+ * can say on which line a question starts and read the bank's {@code // [tag:key:value]} comments (Moodle's tag syntax) as
+ * key-value pairs.
  */
 final class GiftBlocks {
 
-    private static final Pattern TAGS = Pattern.compile("\\[tags:([^\\]]*)\\]");
+    private static final Pattern TAG = Pattern.compile("\\[tag:([^:\\]]+):([^\\]]*)\\]");
 
     /**
      * One question block.
      *
      * @param line     the line its last run of non-blank lines (comments and question) starts on
-     * @param tags     the {@code key:value} pairs of the {@code [tags: ...]} comments in that run
+     * @param tags     the key-value pairs of the {@code [tag:key:value]} comments in that run
      * @param question the question, or null when it has problems
      * @param problems what is wrong with it, with lines in the whole text
      */
@@ -68,14 +68,9 @@ final class GiftBlocks {
             if (!line.strip().startsWith("//")) {
                 continue;
             }
-            Matcher m = TAGS.matcher(line);
+            Matcher m = TAG.matcher(line);
             while (m.find()) {
-                for (String pair : m.group(1).trim().split("\\s+")) {
-                    int colon = pair.indexOf(':');
-                    if (colon > 0) {
-                        tags.put(pair.substring(0, colon), pair.substring(colon + 1));
-                    }
-                }
+                tags.put(m.group(1).strip(), m.group(2).strip());
             }
         }
         return tags;

@@ -103,7 +103,7 @@ class ContentCheckTest {
 
     @Test
     void badlyTaggedQuestionsAreReported() {
-        String bank = shipped(CELLULAR_BANK) + "\n\n// [tags: objective:gateways section:9.9 difficulty:7]\n"
+        String bank = shipped(CELLULAR_BANK) + "\n\n// [tag:objective:gateways] [tag:section:9.9] [tag:difficulty:7]\n"
                 + "::cel-extra:: Is this tagged well? {T}\n\n::cel-extra:: Untagged twin? {F####No.}\n";
         assertThat(problemsWith(Map.of(CELLULAR_BANK, bank)))
                 .anyMatch(p -> p.contains("tagged objective:gateways but the file is the bank of cellular"))
@@ -135,10 +135,10 @@ class ContentCheckTest {
     @Test
     void bankProblemsNameTheLineAndReadTagsPastCategoriesAndComments() {
         String bank = shipped(CELLULAR_BANK) + "\n\n// a comment only\n\n$CATEGORY: $course$/M2M/late\n\n"
-                + "// [tags: objective:cellular section:460.3.3 difficulty:2]\n::cel-late:: Two right answers?\n"
-                + "{=a =b ~c ####x}\n\n// [tags: objective:cellular section:460.3.3 difficulty:2]\n"
+                + "// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:2]\n::cel-late:: Two right answers?\n"
+                + "{=a =b ~c ####x}\n\n// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:2]\n"
                 + "::cel-pi:: Pi?\n{#three ####x}\n";
-        int tagLine = lineOf(bank, "// [tags: objective:cellular section:460.3.3 difficulty:2]\n::cel-late::");
+        int tagLine = lineOf(bank, "// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:2]\n::cel-late::");
         int piLine = lineOf(bank, "{#three");
         List<String> problems = problemsWith(Map.of(CELLULAR_BANK, bank));
         assertThat(problems).contains(CELLULAR_BANK + " line " + tagLine
