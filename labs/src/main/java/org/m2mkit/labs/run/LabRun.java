@@ -43,6 +43,8 @@ public final class LabRun implements AutoCloseable {
     private final Timeline timeline;
     private final CycleTracker tracker = new CycleTracker();
     private final ScheduledExecutorService scheduler;
+    /** The meters' readings, apart from the network's delays so that a burst of readings never delays a command. */
+    private final ScheduledExecutorService meterClock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadLocal<Object> lastSpike = new ThreadLocal<>();
@@ -65,6 +67,13 @@ public final class LabRun implements AutoCloseable {
         });
         pool.setRemoveOnCancelPolicy(true);
         this.scheduler = pool;
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "lab-meters");
+            t.setDaemon(true);
+            return t;
+        });
+        clock.setRemoveOnCancelPolicy(true);
+        this.meterClock = clock;
         if (config.embeddedBroker()) {
             broker = EmbeddedBroker.start("127.0.0.1", 0);
             url = broker.url();
@@ -152,7 +161,7 @@ public final class LabRun implements AutoCloseable {
         } finally {
             connector.shutdown();
         }
-        meters.start(scheduler);
+        meters.start(meterClock);
         recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
                 + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
@@ -406,6 +415,7 @@ public final class LabRun implements AutoCloseable {
                 // closing the rest anyway
             }
         }
+        meterClock.shutdownNow();
         scheduler.shutdownNow();
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);
