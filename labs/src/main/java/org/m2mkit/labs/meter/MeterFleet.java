@@ -55,7 +55,7 @@ public final class MeterFleet implements AutoCloseable {
         synchronized void publish(double kw, long ts) {
             lastTs = ts;
             MeterReading r = new MeterReading(id, config.areaId(), ts, kw);
-            link.publish(Topics.meterReading(config.areaId(), id), Messages.reading(r), 0, false);
+            link.publish(Topics.meterReading(config.areaId(), id), Messages.reading(r), 1, false);
         }
 
         synchronized double sample() {

@@ -50,40 +50,35 @@ public final class MqttLink implements AutoCloseable {
     private static final SocketFactory NO_DELAY = new SocketFactory() {
         @Override
         public Socket createSocket() throws IOException {
-            Socket s = new Socket();
-            s.setTcpNoDelay(true);
-            return s;
+            return noDelay(new Socket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            Socket s = new Socket(host, port);
-            s.setTcpNoDelay(true);
-            return s;
+            return noDelay(new Socket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket s = new Socket(host, port, localHost, localPort);
-            s.setTcpNoDelay(true);
-            return s;
+            return noDelay(new Socket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket s = new Socket(host, port);
-            s.setTcpNoDelay(true);
-            return s;
+            return noDelay(new Socket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
-            Socket s = new Socket(address, port, localAddress, localPort);
-            s.setTcpNoDelay(true);
-            return s;
+            return noDelay(new Socket(address, port, localAddress, localPort));
         }
     };
+
+    private static Socket noDelay(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
+        return s;
+    }
 
     private final MqttAsyncClient client;
     private final String clientId;
@@ -94,11 +89,7 @@ public final class MqttLink implements AutoCloseable {
     private MqttLink(MqttAsyncClient client, String clientId) {
         this.client = client;
         this.clientId = clientId;
-        this.delivery = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mqtt-" + clientId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.delivery = Executors.newSingleThreadExecutor(org.m2mkit.labs.Threads.named("mqtt-" + clientId));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.api.Gateway;
 import org.m2mkit.labs.api.HvacUnit;
@@ -60,18 +61,10 @@ public final class LabRun implements AutoCloseable {
     private LabRun(LabRunConfig config) {
         this.config = config;
         this.timeline = new Timeline(System.currentTimeMillis(), config.timelineCapacity(), 100_000);
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "lab-net");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, Threads.named("lab-net"));
         pool.setRemoveOnCancelPolicy(true);
         this.scheduler = pool;
-        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "lab-meters");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
         clock.setRemoveOnCancelPolicy(true);
         this.meterClock = clock;
         if (config.embeddedBroker()) {
@@ -118,11 +111,7 @@ public final class LabRun implements AutoCloseable {
             throw new UserError("the gateway (" + config.gatewayName() + ") factory returned no gateway");
         }
         String area = config.areaId();
-        ExecutorService connector = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "lab-connect");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService connector = Executors.newFixedThreadPool(16, Threads.named("lab-connect"));
         try {
             // each connection waits a few hundred milliseconds inside Paho: open them all at once
             CompletableFuture<MqttLink> tapLink = CompletableFuture.supplyAsync(() -> track(MqttLink.connect(url,
@@ -415,13 +404,8 @@ public final class LabRun implements AutoCloseable {
                 // closing the rest anyway
             }
         }
-        meterClock.shutdownNow();
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(meterClock);
+        Threads.stop(scheduler);
         if (broker != null) {
             broker.close();
         }
