@@ -3,10 +3,10 @@ package org.m2mkit.labs.cloud;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.api.AreaReport;
 import org.m2mkit.labs.api.DemandResponse;
 import org.m2mkit.labs.net.NetworkLink;
@@ -71,11 +71,7 @@ public final class UtilityCloud implements AutoCloseable {
         Pacing pacing = config.pacing();
         this.retryMs = config.drRetryMs() + pacing.commandMs() + pacing.confirmMs()
                 + 2 * link.profile().roundTripAllowanceMs() + 2 * config.fieldNetwork().roundTripAllowanceMs();
-        this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lab-cloud");
-            t.setDaemon(true);
-            return t;
-        });
+        this.exec = Threads.single("lab-cloud");
     }
 
     public void start() {
@@ -211,12 +207,7 @@ public final class UtilityCloud implements AutoCloseable {
 
     @Override
     public void close() {
-        exec.shutdownNow();
-        try {
-            exec.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(exec);
         link.close();
     }
 }

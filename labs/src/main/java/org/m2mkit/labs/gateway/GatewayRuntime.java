@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.api.Alert;
 import org.m2mkit.labs.api.AreaReport;
 import org.m2mkit.labs.api.Gateway;
@@ -96,18 +96,14 @@ public final class GatewayRuntime implements AutoCloseable {
         this.commandRetryMs = Math.max(config.drRetryMs(), 2 * field.profile().roundTripAllowanceMs())
                 + config.pacing().confirmMs();
         config.hvacUnits().forEach(u -> shedPerDegree.put(u.deviceId(), u.shedKwPerDegreeC()));
-        this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lab-gateway");
-            t.setDaemon(true);
-            return t;
-        });
+        this.exec = Threads.single("lab-gateway");
     }
 
     /** Subscribes and starts the report period. */
     public void start() {
         String area = config.areaId();
         lastAckProgressMs = System.currentTimeMillis();
-        field.subscribe(Topics.meterReadings(area), 0, (topic, payload) -> onReadingMessage(payload));
+        field.subscribe(Topics.meterReadings(area), 1, (topic, payload) -> onReadingMessage(payload));
         field.subscribe(Topics.hvacAll(area, Topics.CONFIRM), 1, (topic, payload) -> run(() -> onConfirm(payload)));
         uplink.subscribe(Topics.cloud(area, Topics.DR), 1, (topic, payload) -> run(() -> onDr(payload)));
         uplink.subscribe(Topics.cloud(area, Topics.ACK), 1, (topic, payload) -> run(() -> onAck(payload)));
@@ -193,12 +189,19 @@ public final class GatewayRuntime implements AutoCloseable {
         enqueue(new Outgoing(Topics.gateway(config.areaId(), Topics.REPORT), seq -> Messages.report(seq, report)));
     }
 
-    private void onDr(byte[] payload) {
-        Messages.DrEvent dr;
+    /** Decodes a message; a malformed one is shown on the timeline and gives null. */
+    private <T> T decode(String what, Function<byte[], T> decoder, byte[] payload) {
         try {
-            dr = Messages.dr(payload);
+            return decoder.apply(payload);
         } catch (Senml.SenmlException e) {
-            recorder.error("gateway", "a demand-response event is not valid SenML: " + e.getMessage());
+            recorder.error("gateway", what + " is not valid SenML: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void onDr(byte[] payload) {
+        Messages.DrEvent dr = decode("a demand-response event", Messages::dr, payload);
+        if (dr == null) {
             return;
         }
         List<HvacCommand> commands = call("onDemandResponse(" + dr.event().eventId() + ")",
@@ -249,11 +252,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     private void onConfirm(byte[] payload) {
-        Messages.Confirmation c;
-        try {
-            c = Messages.confirmation(payload);
-        } catch (Senml.SenmlException e) {
-            recorder.error("gateway", "an HVAC confirmation is not valid SenML: " + e.getMessage());
+        Messages.Confirmation c = decode("an HVAC confirmation", Messages::confirmation, payload);
+        if (c == null) {
             return;
         }
         Pending p = events.get(c.eventId());
@@ -279,11 +279,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     private void onAck(byte[] payload) {
-        Messages.Ack ack;
-        try {
-            ack = Messages.ack(payload);
-        } catch (Senml.SenmlException e) {
-            recorder.error("gateway", "a cloud receipt is not valid SenML: " + e.getMessage());
+        Messages.Ack ack = decode("a cloud receipt", Messages::ack, payload);
+        if (ack == null) {
             return;
         }
         if (!ack.epoch().equals(epoch)) {
@@ -384,12 +381,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        exec.shutdownNow();
-        try {
-            exec.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(exec);
         field.close();
         uplink.close();
     }

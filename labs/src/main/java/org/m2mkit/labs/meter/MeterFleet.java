@@ -25,10 +25,13 @@ import org.m2mkit.labs.wire.Topics;
 /**
  * The area's smart meters. Each is its own MQTT client (with a last will that marks it offline) and publishes a
  * SenML reading every interval; the simulated time of day starts at the run's start hour and runs at real speed.
- * A spike makes one meter read the spike's load: until its next regular reading in a paced run, for one reading
- * in a fast run.
+ * A spike makes one meter read the spike's load: for three reading intervals in a paced run (so that the area
+ * report half a second later still sees it), for one reading in a fast run.
  */
 public final class MeterFleet implements AutoCloseable {
+
+    /** How many regular readings a paced spike lasts. */
+    private static final int SPIKE_READINGS = 3;
 
     private final class Meter {
         final String id;
@@ -36,7 +39,7 @@ public final class MeterFleet implements AutoCloseable {
         final NetworkLink link;
         final SplittableRandom random;
         long lastTs;
-        boolean spiking;
+        long spikeUntil;
 
         Meter(String id, LoadModel model, NetworkLink link, long seed) {
             this.id = id;
@@ -52,7 +55,7 @@ public final class MeterFleet implements AutoCloseable {
         synchronized void publish(double kw, long ts) {
             lastTs = ts;
             MeterReading r = new MeterReading(id, config.areaId(), ts, kw);
-            link.publish(Topics.meterReading(config.areaId(), id), Messages.reading(r), 0, false);
+            link.publish(Topics.meterReading(config.areaId(), id), Messages.reading(r), 1, false);
         }
 
         synchronized double sample() {
@@ -61,21 +64,19 @@ public final class MeterFleet implements AutoCloseable {
 
         /** Announces, then publishes the spike reading; returns its timestamp. */
         synchronized long spike(java.util.function.LongConsumer announce) {
-            spiking = config.mode() == Mode.PACED;
             long t0 = Math.max(System.currentTimeMillis(), lastTs + 1);
             announce.accept(t0);
             publish(config.spikeKw(), t0);
-            if (!spiking) {
+            if (config.mode() == Mode.PACED) {
+                spikeUntil = t0 + SPIKE_READINGS * config.readingIntervalMs();
+            } else {
                 publish(sample());
             }
             return t0;
         }
 
         synchronized void tick() {
-            if (spiking) {
-                spiking = false;
-            }
-            publish(sample());
+            publish(System.currentTimeMillis() < spikeUntil ? config.spikeKw() : sample());
         }
     }
 
@@ -83,7 +84,7 @@ public final class MeterFleet implements AutoCloseable {
     private final Recorder recorder;
     private final Map<String, Meter> meters = new LinkedHashMap<>();
     private final long startMs;
-    private ScheduledFuture<?> ticks;
+    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
 
     /**
      * Connects every meter.
@@ -116,10 +117,14 @@ public final class MeterFleet implements AutoCloseable {
         }
     }
 
-    /** Starts the readings: one from every meter now, then one every interval. */
-    public void start(ScheduledExecutorService scheduler) {
-        ticks = scheduler.scheduleAtFixedRate(() -> meters.values().forEach(Meter::tick), 0,
-                config.readingIntervalMs(), TimeUnit.MILLISECONDS);
+    /** Starts the readings: one from every meter every interval, the meters spread evenly over it. */
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        long interval = config.readingIntervalMs() * 1000;
+        int i = 0;
+        for (Meter m : meters.values()) {
+            long phase = interval * i++ / meters.size();
+            ticks.add(scheduler.scheduleAtFixedRate(m::tick, phase, interval, TimeUnit.MICROSECONDS));
+        }
     }
 
     /** The simulated hour of the day. */
@@ -161,8 +166,8 @@ public final class MeterFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ticks != null) {
-            ticks.cancel(false);
+        synchronized (this) {
+            ticks.forEach(t -> t.cancel(false));
         }
         meters.values().forEach(m -> m.link.close());
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.api.Gateway;
 import org.m2mkit.labs.api.HvacUnit;
@@ -43,6 +44,8 @@ public final class LabRun implements AutoCloseable {
     private final Timeline timeline;
     private final CycleTracker tracker = new CycleTracker();
     private final ScheduledExecutorService scheduler;
+    /** The meters' readings, apart from the network's delays so that a burst of readings never delays a command. */
+    private final ScheduledExecutorService meterClock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadLocal<Object> lastSpike = new ThreadLocal<>();
@@ -58,13 +61,12 @@ public final class LabRun implements AutoCloseable {
     private LabRun(LabRunConfig config) {
         this.config = config;
         this.timeline = new Timeline(System.currentTimeMillis(), config.timelineCapacity(), 100_000);
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "lab-net");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, Threads.named("lab-net"));
         pool.setRemoveOnCancelPolicy(true);
         this.scheduler = pool;
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
+        clock.setRemoveOnCancelPolicy(true);
+        this.meterClock = clock;
         if (config.embeddedBroker()) {
             broker = EmbeddedBroker.start("127.0.0.1", 0);
             url = broker.url();
@@ -109,11 +111,7 @@ public final class LabRun implements AutoCloseable {
             throw new UserError("the gateway (" + config.gatewayName() + ") factory returned no gateway");
         }
         String area = config.areaId();
-        ExecutorService connector = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "lab-connect");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService connector = Executors.newFixedThreadPool(16, Threads.named("lab-connect"));
         try {
             // each connection waits a few hundred milliseconds inside Paho: open them all at once
             CompletableFuture<MqttLink> tapLink = CompletableFuture.supplyAsync(() -> track(MqttLink.connect(url,
@@ -152,7 +150,7 @@ public final class LabRun implements AutoCloseable {
         } finally {
             connector.shutdown();
         }
-        meters.start(scheduler);
+        meters.start(meterClock);
         recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
                 + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
@@ -406,12 +404,8 @@ public final class LabRun implements AutoCloseable {
                 // closing the rest anyway
             }
         }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(meterClock);
+        Threads.stop(scheduler);
         if (broker != null) {
             broker.close();
         }
