@@ -84,18 +84,32 @@ public final class Grader implements AutoCloseable {
     public CompletableFuture<GradeResult> submit(Lab lab, Submission submission, boolean visibleOnly,
                                                  Consumer<Progress> progress) {
         CompletableFuture<GradeResult> result = new CompletableFuture<>();
-        progress.accept(Progress.QUEUED);
+        Consumer<Progress> listener = p -> {
+            try {
+                progress.accept(p);
+            } catch (RuntimeException e) {
+                LOG.warn("a progress listener failed on {}: {}", p, e.toString());
+            }
+        };
+        listener.accept(Progress.QUEUED);
         try {
             workers.execute(() -> {
                 running.incrementAndGet();
+                GradeResult graded = null;
+                Throwable failure = null;
                 try {
-                    result.complete(run(lab, submission, visibleOnly, progress));
+                    graded = run(lab, submission, visibleOnly, listener);
                 } catch (RuntimeException | Error e) {
                     LOG.error("grading failed", e);
-                    result.completeExceptionally(e);
+                    failure = e;
                 } finally {
                     running.decrementAndGet();
-                    progress.accept(Progress.DONE);
+                    listener.accept(Progress.DONE);
+                }
+                if (failure == null) {
+                    result.complete(graded);
+                } else {
+                    result.completeExceptionally(failure);
                 }
             });
         } catch (RejectedExecutionException e) {

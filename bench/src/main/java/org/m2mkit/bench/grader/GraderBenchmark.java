@@ -23,7 +23,7 @@ import org.m2mkit.grader.starter.StarterKit;
  *   <li>warm: the reference gateway graded through the service API with a warm pool of sandbox JVMs;</li>
  *   <li>cold sandbox: the same with no pool (every grading boots its sandbox JVM);</li>
  *   <li>cold Maven: {@code mvn -o test} of the starter kit with the reference solution (the visible tests only);</li>
- *   <li>throughput: 100 submissions queued at once, graded by the service on this machine.</li>
+ *   <li>throughput: 100 submissions queued at once, graded by the service with 1 and with 2 gradings at a time.</li>
  * </ol>
  * Usage: {@code GraderBenchmark <kit root> [warm runs] [cold runs] [queued]}; the kit root holds mvnw and labs/.
  */
@@ -38,6 +38,7 @@ public final class GraderBenchmark {
         int queued = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         Submission reference = reference(root);
         Path work = Files.createTempDirectory("m2mkit-grader-bench");
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
 
         List<Double> warm;
         String sandbox;
@@ -79,21 +80,23 @@ public final class GraderBenchmark {
             maven.add(seconds(t));
         }
 
-        double throughputSeconds;
-        int concurrency;
-        try (Grader grader = Grader.start(GraderConfig.defaults().withWorkDir(work.resolve("queue")).withPoolSize(2))) {
-            concurrency = grader.config().concurrency();
-            grader.awaitWarm(Duration.ofSeconds(60));
-            check(grader.grade(Lab.GATEWAY, reference));
-            List<CompletableFuture<GradeResult>> all = new ArrayList<>();
-            long t = System.nanoTime();
-            for (int i = 0; i < queued; i++) {
-                all.add(grader.submit(Lab.GATEWAY, reference, false, p -> { }));
+        List<double[]> throughput = new ArrayList<>();
+        for (int concurrency : new int[] {1, 2}) {
+            GraderConfig config = GraderConfig.defaults().withWorkDir(work.resolve("queue" + concurrency))
+                    .withPoolSize(2).withConcurrency(concurrency);
+            try (Grader grader = Grader.start(config)) {
+                grader.awaitWarm(Duration.ofSeconds(60));
+                check(grader.grade(Lab.GATEWAY, reference));
+                List<CompletableFuture<GradeResult>> all = new ArrayList<>();
+                long t = System.nanoTime();
+                for (int i = 0; i < queued; i++) {
+                    all.add(grader.submit(Lab.GATEWAY, reference, false, p -> { }));
+                }
+                for (CompletableFuture<GradeResult> f : all) {
+                    check(f.get(30, TimeUnit.MINUTES));
+                }
+                throughput.add(new double[] {concurrency, seconds(t)});
             }
-            for (CompletableFuture<GradeResult> f : all) {
-                check(f.get(30, TimeUnit.MINUTES));
-            }
-            throughputSeconds = seconds(t);
         }
 
         System.out.printf(Locale.ROOT, "sandbox: %s, %d cores, Java %s%n", sandbox,
@@ -103,8 +106,12 @@ public final class GraderBenchmark {
         print("cold mvn -o test of the starter kit (visible tests only)", maven);
         System.out.printf(Locale.ROOT, "median ratio cold mvn test / warm grading: %.1fx%n", median(maven) / median(warm));
         System.out.printf(Locale.ROOT, "median ratio cold grading / warm grading: %.1fx%n", median(cold) / median(warm));
-        System.out.printf(Locale.ROOT, "throughput: %d queued submissions in %.1f s = %.2f s each, %.0f per minute (concurrency %d)%n",
-                queued, throughputSeconds, throughputSeconds / queued, queued * 60 / throughputSeconds, concurrency);
+        for (double[] run : throughput) {
+            System.out.printf(Locale.ROOT, "throughput, concurrency %d: %d queued submissions in %.1f s = %.2f s each, %.0f per minute%n",
+                    (int) run[0], queued, run[1], run[1] / queued, queued * 60 / run[1]);
+        }
+        System.out.printf(Locale.ROOT, "load average at the start: %s%n", loadBefore);
+        System.out.printf(Locale.ROOT, "load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
     private static Submission reference(Path root) throws IOException {
