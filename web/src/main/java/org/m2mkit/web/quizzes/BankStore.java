@@ -178,14 +178,4 @@ public final class BankStore {
                 + "JOIN quiz_tag t ON t.id = qt.tag_id WHERE t.name = ? ORDER BY q.bank_id, q.position",
                 rs -> rs.getLong(1), tag);
     }
-
-    /** The id of the latest version of a question. */
-    long latestVersionId(Connection c, long questionId) throws SQLException {
-        Long v = Sql.one(c, "SELECT id FROM quiz_question_version WHERE question_id = ? ORDER BY version DESC "
-                + "FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), questionId);
-        if (v == null) {
-            throw new IllegalArgumentException("no question " + questionId);
-        }
-        return v;
-    }
 }
