@@ -45,6 +45,9 @@ public final class Auth {
     }
 
     private void check(Context ctx) {
+        if (isStaticFile(ctx.path())) {
+            return; // style sheets, scripts and images are public and change nothing
+        }
         Account account = sessions.account(ctx.cookie(SESSION_COOKIE)).orElse(null);
         ctx.attribute(ACCOUNT, account);
         String csrf = ctx.cookie(CSRF_COOKIE);
@@ -76,6 +79,11 @@ public final class Auth {
         }
         throw new ForbiddenResponse(needed == Access.INSTRUCTOR ? "This page is for instructors."
                 : needed == Access.STUDENT ? "This page is for students." : "You may not open this page.");
+    }
+
+    /** The paths of the static files WebApp serves from the jar (they pass through this check too). */
+    static boolean isStaticFile(String path) {
+        return path.startsWith("/assets/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
     }
 
     private static Access access(Set<RouteRole> roles) {

@@ -1,6 +1,7 @@
 package org.m2mkit.web.app;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,6 +22,7 @@ import org.m2mkit.web.accounts.DemoAccounts;
 import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
+import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.web.health.GraderCheck;
 import org.m2mkit.web.health.Health;
@@ -37,6 +39,7 @@ public final class Kit implements AutoCloseable {
     private final List<DemoAccounts.Credentials> demoAccounts;
     private final AccountRepository accounts;
     private final Javalin app;
+    private final List<HandlerMetaInfo> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Kit(KitConfig config) {
         this.config = config;
@@ -70,7 +73,8 @@ public final class Kit implements AutoCloseable {
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
             Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
-            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()), quizzes);
+            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
+                    new ProgressStore(db.dataSource()), quizzes, routes::add);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);
@@ -148,6 +152,11 @@ public final class Kit implements AutoCloseable {
     public String url() {
         String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "localhost" : config.bind();
         return "http://" + host + ":" + port() + "/";
+    }
+
+    /** Every HTTP route of the web app with its method and {@code Access}, as registered. */
+    public List<HandlerMetaInfo> routes() {
+        return List.copyOf(routes);
     }
 
     public String brokerUrl() {

@@ -53,7 +53,8 @@ class AccountsIT {
         WebClient c = client();
         HttpResponse<String> wrong = c.post("/sign-in", Map.of("username", "guessme", "password", "nope-nope"));
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).contains("do not match an account");
+        assertThat(wrong.body()).contains("<title>Sign in · M2M Lab Kit</title>")
+                .contains("role=\"alert\">That user name and password do not match an account");
         int limited = 0;
         for (int i = 0; i < 10; i++) {
             if (c.post("/sign-in", Map.of("username", "guessme", "password", "nope" + i)).statusCode() == 429) {

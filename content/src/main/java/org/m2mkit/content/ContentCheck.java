@@ -1,0 +1,323 @@
+package org.m2mkit.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+
+/**
+ * Checks the chapter as a whole: every objective is taught by a lesson, practised by a handout activity and
+ * assessed by enough questions of enough kinds; every link stays inside the kit and resolves; every diagram
+ * and knowledge check is well formed; every glossary term and reference is used. Returns one line per problem,
+ * each naming the file or item and what is wrong; an empty list means the content is sound.
+ */
+public final class ContentCheck {
+
+    /** Least questions per objective across the banks. */
+    public static final int MIN_QUESTIONS = 12;
+    /** Least question kinds per objective. */
+    public static final int MIN_QUESTION_TYPES = 3;
+    /** Least and most inline knowledge checks per lesson. */
+    public static final int MIN_LESSON_CHECKS = 2;
+    public static final int MAX_LESSON_CHECKS = 4;
+    /** Pages outside the chapter that content may link to. */
+    public static final Set<String> APP_PAGES = Set.of("/labs/live", "/labs/gateway", "/labs/protocol", "/quizzes",
+            "/glossary", "/references");
+
+    private static final Set<String> DIAGRAMS = Set.of("sequenceDiagram", "flowchart", "graph", "stateDiagram",
+            "stateDiagram-v2", "classDiagram", "erDiagram", "timeline", "quadrantChart", "xychart-beta");
+    private static final Pattern HEADING_ID = Pattern.compile("<h[1-6] id=\"([^\"]+)\"");
+    private static final Pattern PARTICIPANT = Pattern.compile("^\\s*(?:participant|actor)\\s+(\\S+)");
+    private static final Pattern MESSAGE = Pattern.compile("^\\s*([^\\s:+-]+)\\s*-{1,2}(?:>>|>|x|\\))[+-]?\\s*([^\\s:]+)\\s*:");
+    private static final Pattern NOTE = Pattern.compile("^\\s*Note\\s+(?:over|left of|right of)\\s+([^:]+):");
+
+    private final Chapter chapter;
+    private final Set<String> objectives;
+    private final Set<String> sections;
+    private final Map<String, Set<String>> anchors = new HashMap<>();
+    private final Set<String> citedReferences = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+    private final Parser parser = Parser.builder().build();
+
+    private ContentCheck(Chapter chapter) {
+        this.chapter = chapter;
+        this.objectives = chapter.objectives().stream().map(Objective::id).collect(Collectors.toSet());
+        this.sections = chapter.lessons().stream().map(Lesson::section).collect(Collectors.toSet());
+        MarkdownRenderer renderer = new MarkdownRenderer();
+        chapter.lessons().forEach(l -> anchors.put("/lessons/" + l.id(), headingIds(renderer.render(l.markdown()))));
+        chapter.handouts().forEach(h -> anchors.put("/handouts/" + h.id(), headingIds(renderer.render(h.markdown()))));
+        anchors.put("/glossary", chapter.glossary().stream().map(GlossaryEntry::anchor).collect(Collectors.toSet()));
+        anchors.put("/references", chapter.references().stream().map(Reference::id).collect(Collectors.toSet()));
+    }
+
+    /** Every problem of the chapter, or an empty list. */
+    public static List<String> problems(Chapter chapter) {
+        return new ContentCheck(chapter).run();
+    }
+
+    private List<String> run() {
+        for (Lesson lesson : chapter.lessons()) {
+            String where = "lesson " + lesson.id();
+            knownObjectives(where, lesson.objectives());
+            int checks = page(where, "/lessons/" + lesson.id(), lesson.markdown());
+            if (checks < MIN_LESSON_CHECKS || checks > MAX_LESSON_CHECKS) {
+                problems.add(where + ": " + checks + " knowledge checks, a lesson has " + MIN_LESSON_CHECKS + " to "
+                        + MAX_LESSON_CHECKS);
+            }
+        }
+        for (Handout handout : chapter.handouts()) {
+            String where = "handout " + handout.id();
+            knownObjectives(where, handout.objectives());
+            handout.activities().forEach(a -> knownObjectives(where + " activity " + a.id(), a.objectives()));
+            page(where, "/handouts/" + handout.id(), handout.markdown());
+        }
+        glossary();
+        references();
+        Map<String, List<GiftOutline.Question>> questions = questionBanks();
+        coverage(questions);
+        return List.copyOf(problems);
+    }
+
+    private void knownObjectives(String where, List<String> ids) {
+        ids.stream().filter(id -> !objectives.contains(id))
+                .forEach(id -> problems.add(where + ": unknown objective '" + id + "'; known: " + sorted(objectives)));
+    }
+
+    /** Checks one page's links, diagrams and knowledge checks; returns how many knowledge checks it has. */
+    private int page(String where, String self, String markdown) {
+        int[] checks = {0};
+        Node document = parser.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                destination(where, self, link.getDestination(), "link");
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                destination(where, self, image.getDestination(), "image");
+            }
+
+            @Override
+            public void visit(FencedCodeBlock block) {
+                String language = block.getInfo() == null ? "" : block.getInfo().trim().split("\\s+", 2)[0];
+                if (language.equals("mermaid")) {
+                    diagram(where, block.getLiteral());
+                } else if (language.equals("check")) {
+                    checks[0]++;
+                    knowledgeCheck(where, block.getLiteral());
+                }
+            }
+        });
+        return checks[0];
+    }
+
+    private void destination(String where, String self, String url, String kind) {
+        if (url == null || url.isBlank()) {
+            problems.add(where + ": a " + kind + " has no destination");
+            return;
+        }
+        if (!url.startsWith("/") && !url.startsWith("#")) {
+            problems.add(where + ": " + kind + " '" + url + "' leaves the kit; cite outside sources as plain text"
+                    + " on /references and link to /references#<id>");
+            return;
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? null : url.substring(hash + 1);
+        if (path.isEmpty()) {
+            path = self;
+        }
+        if (path.equals("/references") && fragment != null) {
+            citedReferences.add(fragment);
+        }
+        if (!anchors.containsKey(path) && !APP_PAGES.contains(path)) {
+            problems.add(where + ": " + kind + " '" + url + "' points to no page; pages are /lessons/<id>,"
+                    + " /handouts/<id> and " + sorted(APP_PAGES));
+        } else if (fragment != null && !anchors.getOrDefault(path, Set.of()).contains(fragment)) {
+            problems.add(where + ": " + kind + " '" + url + "' names an anchor '" + fragment + "' that "
+                    + path + " does not have");
+        }
+    }
+
+    private void diagram(String where, String text) {
+        List<String> lines = text.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("%%")).toList();
+        String type = lines.isEmpty() ? "" : lines.get(0).split("\\s+")[0];
+        if (!DIAGRAMS.contains(type)) {
+            problems.add(where + ": a mermaid block starts with '" + type + "', not a diagram type such as "
+                    + "sequenceDiagram or flowchart");
+            return;
+        }
+        if (!type.equals("sequenceDiagram")) {
+            return;
+        }
+        Set<String> declared = new HashSet<>();
+        lines.stream().map(PARTICIPANT::matcher).filter(Matcher::find).forEach(m -> declared.add(m.group(1)));
+        if (declared.isEmpty()) {
+            return;
+        }
+        for (String line : lines) {
+            List<String> named = new ArrayList<>();
+            Matcher m = MESSAGE.matcher(line);
+            if (m.find()) {
+                named.add(m.group(1));
+                named.add(m.group(2));
+            }
+            Matcher n = NOTE.matcher(line);
+            if (n.find()) {
+                for (String p : n.group(1).split(",")) {
+                    named.add(p.strip());
+                }
+            }
+            named.stream().filter(p -> !declared.contains(p)).forEach(p -> problems.add(where
+                    + ": the sequence diagram uses '" + p + "', which is not a declared participant (" + line + ")"));
+        }
+    }
+
+    private void knowledgeCheck(String where, String gift) {
+        List<GiftOutline.Question> questions = GiftOutline.parse(gift);
+        if (questions.size() != 1) {
+            problems.add(where + ": a check block holds exactly one GIFT question, found " + questions.size());
+            return;
+        }
+        GiftOutline.Question q = questions.get(0);
+        String name = q.name() == null ? "(no name)" : q.name();
+        q.problems().forEach(p -> problems.add(where + ": knowledge check " + name + ": " + p));
+        if (q.type() == GiftOutline.Type.DESCRIPTION) {
+            problems.add(where + ": knowledge check " + name + " has no answer block");
+        }
+        if (q.generalFeedback().isEmpty()) {
+            problems.add(where + ": knowledge check " + name + " has no '####' feedback explaining the answer");
+        }
+    }
+
+    private void glossary() {
+        Set<String> lessons = chapter.lessons().stream().map(Lesson::id).collect(Collectors.toSet());
+        Set<String> terms = new HashSet<>();
+        for (GlossaryEntry entry : chapter.glossary()) {
+            if (entry.term() == null || entry.definition() == null || entry.definition().isBlank()) {
+                problems.add("glossary: every term needs a term and a definition: " + entry);
+                continue;
+            }
+            if (!terms.add(entry.anchor())) {
+                problems.add("glossary: '" + entry.term() + "' is listed twice");
+            }
+            if (!lessons.contains(entry.lesson())) {
+                problems.add("glossary: '" + entry.term() + "' names lesson '" + entry.lesson() + "', which does not exist");
+            }
+        }
+        Set<String> glossaryTerms = chapter.glossary().stream().map(GlossaryEntry::term).collect(Collectors.toSet());
+        chapter.keyTerms().stream().map(KeyTerm::term).filter(t -> !glossaryTerms.contains(t))
+                .forEach(t -> problems.add("glossary: the key term '" + t + "' is missing from the glossary"));
+    }
+
+    private void references() {
+        Set<String> ids = new HashSet<>();
+        for (Reference r : chapter.references()) {
+            if (r.id() == null || r.title() == null || r.publisher() == null || r.date() == null || r.usedFor() == null) {
+                problems.add("references: every entry needs id, title, publisher, date and usedFor: " + r);
+            } else if (!ids.add(r.id())) {
+                problems.add("references: id '" + r.id() + "' is listed twice");
+            } else if (!citedReferences.contains(r.id())) {
+                problems.add("references: '" + r.id() + "' is cited by no lesson or handout (link /references#" + r.id() + ")");
+            }
+        }
+    }
+
+    private Map<String, List<GiftOutline.Question>> questionBanks() {
+        Map<String, List<GiftOutline.Question>> byObjective = new LinkedHashMap<>();
+        objectives.forEach(o -> byObjective.put(o, new ArrayList<>()));
+        Set<String> names = new HashSet<>();
+        for (GiftBank bank : chapter.questionBanks()) {
+            for (GiftOutline.Question q : GiftOutline.parse(bank.gift())) {
+                String where = bank.path() + " line " + q.line();
+                q.problems().forEach(p -> problems.add(where + ": " + p));
+                if (q.name() == null || q.name().isBlank()) {
+                    problems.add(where + ": every question has a '::name::'");
+                } else if (!names.add(q.name())) {
+                    problems.add(where + ": the name '" + q.name() + "' is used twice");
+                }
+                if (q.type() == GiftOutline.Type.DESCRIPTION) {
+                    problems.add(where + ": no answer block '{...}'");
+                }
+                if (q.generalFeedback().isEmpty()) {
+                    problems.add(where + ": no '####' feedback explaining the right answer");
+                }
+                tags(where, bank, q, byObjective);
+            }
+        }
+        return byObjective;
+    }
+
+    private void tags(String where, GiftBank bank, GiftOutline.Question q, Map<String, List<GiftOutline.Question>> byObjective) {
+        String objective = q.tags().get("objective");
+        if (objective == null || !objectives.contains(objective)) {
+            problems.add(where + ": tags need 'objective:<id>' with one of " + sorted(objectives)
+                    + ", as in // [tags: objective:" + bank.objective() + " section:460.3.3 difficulty:2]");
+            return;
+        }
+        if (!objective.equals(bank.objective())) {
+            problems.add(where + ": tagged objective:" + objective + " but the file is the bank of " + bank.objective());
+        }
+        if (!sections.contains(q.tags().getOrDefault("section", ""))) {
+            problems.add(where + ": tags need 'section:<n>' with a lesson section, one of " + sorted(sections));
+        }
+        if (!q.tags().getOrDefault("difficulty", "").matches("[123]")) {
+            problems.add(where + ": tags need 'difficulty:1', '2' or '3'");
+        }
+        byObjective.get(objective).add(q);
+    }
+
+    private void coverage(Map<String, List<GiftOutline.Question>> questions) {
+        for (Objective objective : chapter.objectives()) {
+            String id = objective.id();
+            if (chapter.lessons().stream().noneMatch(l -> l.objectives().contains(id))) {
+                problems.add("objective " + id + ": no lesson covers it (front matter 'objectives')");
+            }
+            if (chapter.handouts().stream().flatMap(h -> h.activities().stream())
+                    .noneMatch(a -> a.objectives().contains(id))) {
+                problems.add("objective " + id + ": no handout activity practises it");
+            }
+            List<GiftOutline.Question> items = questions.get(id);
+            if (items.size() < MIN_QUESTIONS) {
+                problems.add("objective " + id + ": " + items.size() + " questions, at least " + MIN_QUESTIONS
+                        + " needed in questions/" + id + ".gift");
+            }
+            Map<GiftOutline.Type, Long> kinds = items.stream()
+                    .collect(Collectors.groupingBy(GiftOutline.Question::type, Collectors.counting()));
+            if (kinds.size() < MIN_QUESTION_TYPES) {
+                problems.add("objective " + id + ": questions of " + kinds.size() + " kinds " + sorted(kinds.keySet()
+                        .stream().map(GiftOutline::typeName).collect(Collectors.toSet())) + ", at least "
+                        + MIN_QUESTION_TYPES + " needed");
+            }
+        }
+    }
+
+    private static Set<String> headingIds(String html) {
+        Set<String> ids = new HashSet<>();
+        Matcher m = HEADING_ID.matcher(html);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static <T extends Comparable<T>> List<T> sorted(Set<T> set) {
+        return set.stream().sorted().collect(Collectors.toList());
+    }
+
+}

@@ -1,0 +1,122 @@
+package org.m2mkit.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The content check on the shipped chapter, and on copies of it with one thing broken, to show that it notices.
+ */
+class ContentCheckTest {
+
+    private static final String CELLULAR_BANK = "content/questions/cellular.gift";
+    private static final String CYCLE_LESSON = "content/lessons/10-autonomous-cycle.md";
+
+    @Test
+    void theShippedChapterHasNoProblems() {
+        assertThat(ContentCheck.problems(ContentLoader.load())).isEmpty();
+    }
+
+    private static List<String> problemsWith(Map<String, String> replaced) {
+        return ContentCheck.problems(new ContentLoader(Resources.replacing(replaced)).chapter());
+    }
+
+    private static String shipped(String path) {
+        try (var in = ContentCheckTest.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anObjectiveThatLosesItsQuestionsIsReported() {
+        String bank = shipped(CELLULAR_BANK);
+        String fewer = String.join("\n\n", List.of(bank.split("\n\\s*\n")).subList(0, 6));
+        assertThat(problemsWith(Map.of(CELLULAR_BANK, fewer)))
+                .anyMatch(p -> p.startsWith("objective cellular:") && p.contains("at least " + ContentCheck.MIN_QUESTIONS));
+        assertThat(problemsWith(mapOfNull(CELLULAR_BANK)))
+                .anyMatch(p -> p.startsWith("objective cellular: 0 questions"));
+    }
+
+    @Test
+    void anObjectiveThatLosesItsLessonsOrActivitiesIsReported() {
+        Chapter chapter = ContentLoader.load();
+        Chapter withoutCellular = new Chapter(chapter.number(), chapter.title(), chapter.introduction(),
+                chapter.objectives(), chapter.keyTerms(),
+                chapter.lessons().stream().map(l -> new Lesson(l.id(), l.section(), l.title(), l.order(),
+                        l.objectives().stream().filter(o -> !o.equals("cellular")).toList(), l.summary(), l.markdown()))
+                        .toList(),
+                chapter.handouts().stream().map(h -> new Handout(h.id(), h.title(), h.order(), h.objectives(),
+                        h.summary(), h.activities().stream().map(a -> new Handout.Activity(a.id(), a.title(),
+                                a.objectives().stream().filter(o -> !o.equals("cellular")).toList())).toList(),
+                        h.markdown())).toList(),
+                chapter.glossary(), chapter.references(), chapter.questionBanks(), chapter.cycleDiagram());
+        assertThat(ContentCheck.problems(withoutCellular)).contains(
+                "objective cellular: no lesson covers it (front matter 'objectives')",
+                "objective cellular: no handout activity practises it");
+    }
+
+    @Test
+    void aBrokenInternalLinkIsReported() {
+        String lesson = shipped(CYCLE_LESSON);
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/labs/live)", "(/labs/liv)"))))
+                .anyMatch(p -> p.startsWith("lesson autonomous-cycle: link '/labs/liv' points to no page"));
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/lessons/cellular)", "(/lessons/cellular#nowhere)"))))
+                .anyMatch(p -> p.contains("'/lessons/cellular#nowhere' names an anchor 'nowhere'"));
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/references#chapter-460)", "(/references#nope)"))))
+                .anyMatch(p -> p.contains("names an anchor 'nope' that /references does not have"));
+    }
+
+    @Test
+    void externalLinksAndImagesAreReported() {
+        String lesson = shipped(CYCLE_LESSON) + "\n[ETSI](https://www.etsi.org) ![x](http://example.org/x.png)\n";
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson)))
+                .anyMatch(p -> p.contains("link 'https://www.etsi.org' leaves the kit"))
+                .anyMatch(p -> p.contains("image 'http://example.org/x.png' leaves the kit"));
+    }
+
+    @Test
+    void aBrokenDiagramOrKnowledgeCheckIsReported() {
+        String lesson = shipped(CYCLE_LESSON)
+                + "\n```mermaid\nsequenceDiagram\n  participant A\n  A->>B: hi\n```\n"
+                + "\n```mermaid\nsequence\n```\n"
+                + "\n```check\n::kc-x:: No closing brace {=a ~b\n```\n";
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson)))
+                .anyMatch(p -> p.contains("uses 'B', which is not a declared participant"))
+                .anyMatch(p -> p.contains("starts with 'sequence', not a diagram type"))
+                .anyMatch(p -> p.contains("knowledge check kc-x: the answer block opened by '{' is not closed"));
+    }
+
+    @Test
+    void aLessonWithTooManyOrTooFewKnowledgeChecksIsReported() {
+        String lesson = shipped(CYCLE_LESSON);
+        String check = "\n```check\n::kc-extra-%d:: Extra? {T####Yes.}\n```\n";
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson + check.formatted(1) + check.formatted(2))))
+                .contains("lesson autonomous-cycle: 5 knowledge checks, a lesson has 2 to 4");
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replaceAll("```check", "```text"))))
+                .contains("lesson autonomous-cycle: 0 knowledge checks, a lesson has 2 to 4");
+    }
+
+    @Test
+    void badlyTaggedQuestionsAreReported() {
+        String bank = shipped(CELLULAR_BANK) + "\n\n// [tags: objective:gateways section:9.9 difficulty:7]\n"
+                + "::cel-extra:: Is this tagged well? {T}\n\n::cel-extra:: Untagged twin? {F####No.}\n";
+        assertThat(problemsWith(Map.of(CELLULAR_BANK, bank)))
+                .anyMatch(p -> p.contains("tagged objective:gateways but the file is the bank of cellular"))
+                .anyMatch(p -> p.contains("tags need 'section:<n>'"))
+                .anyMatch(p -> p.contains("tags need 'difficulty:1', '2' or '3'"))
+                .anyMatch(p -> p.contains("no '####' feedback"))
+                .anyMatch(p -> p.contains("the name 'cel-extra' is used twice"))
+                .anyMatch(p -> p.contains("tags need 'objective:<id>'"));
+    }
+
+    private static Map<String, String> mapOfNull(String path) {
+        Map<String, String> map = new HashMap<>();
+        map.put(path, null);
+        return map;
+    }
+}

@@ -1,0 +1,184 @@
+package org.m2mkit.grader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.m2mkit.grader.compile.CompileOutcome;
+import org.m2mkit.grader.compile.SubmissionCompiler;
+import org.m2mkit.grader.gateway.GatewaySuite;
+import org.m2mkit.grader.protocol.ProtocolSuite;
+import org.m2mkit.grader.sandbox.ChildLauncher;
+import org.m2mkit.grader.sandbox.ChildPool;
+import org.m2mkit.grader.sandbox.SandboxSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The autograder as a service: submit a lab submission, watch its progress (queued, compiling, testing, done),
+ * get its result. A bounded queue holds waiting submissions; {@link GraderConfig#concurrency()} gradings run
+ * at once; a warm pool of sandbox JVMs makes each one take about a second. Thread-safe; close it to stop the
+ * pool's JVMs.
+ */
+public final class Grader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Grader.class);
+
+    private final GraderConfig config;
+    private final SubmissionCompiler compiler;
+    private final ChildPool pool;
+    private final ThreadPoolExecutor workers;
+    private final AtomicInteger running = new AtomicInteger();
+
+    private Grader(GraderConfig config) {
+        this.config = config.validate();
+        this.compiler = new SubmissionCompiler();
+        ChildLauncher launcher = new ChildLauncher(config.limits(), config.workDir(), !config.requireBwrap());
+        this.pool = new ChildPool(launcher, config.poolSize());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.queueCapacity()), r -> {
+                    Thread t = new Thread(r, "grader-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Starts a grader (and its warm pool) with the given settings. */
+    public static Grader start(GraderConfig config) {
+        return new Grader(config);
+    }
+
+    public GraderConfig config() {
+        return config;
+    }
+
+    /** Grades and waits for the result. */
+    public GradeResult grade(Lab lab, Submission submission) {
+        return grade(lab, submission, false);
+    }
+
+    public GradeResult grade(Lab lab, Submission submission, boolean visibleOnly) {
+        try {
+            return submit(lab, submission, visibleOnly, p -> { }).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Queues a submission. {@code progress} hears QUEUED at once, then COMPILING, TESTING and DONE from a
+     * grading thread.
+     *
+     * @throws GraderBusyException when the queue is full
+     */
+    public CompletableFuture<GradeResult> submit(Lab lab, Submission submission, boolean visibleOnly,
+                                                 Consumer<Progress> progress) {
+        CompletableFuture<GradeResult> result = new CompletableFuture<>();
+        progress.accept(Progress.QUEUED);
+        try {
+            workers.execute(() -> {
+                running.incrementAndGet();
+                try {
+                    result.complete(run(lab, submission, visibleOnly, progress));
+                } catch (RuntimeException | Error e) {
+                    LOG.error("grading failed", e);
+                    result.completeExceptionally(e);
+                } finally {
+                    running.decrementAndGet();
+                    progress.accept(Progress.DONE);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new GraderBusyException("the grader's queue is full (" + config.queueCapacity()
+                    + " submissions waiting); try again in a minute");
+        }
+        return result;
+    }
+
+    private GradeResult run(Lab lab, Submission submission, boolean visibleOnly, Consumer<Progress> progress) {
+        long start = System.nanoTime();
+        progress.accept(Progress.COMPILING);
+        CompileOutcome compiled = compiler.compile(lab, submission.files());
+        String mode = pool.launcher().mode().name().toLowerCase(Locale.ROOT);
+        if (!compiled.gradable()) {
+            String output = "Not graded (this costs no attempt): the submission "
+                    + (compiled.mainClass() == null && compiled.problems().stream().noneMatch(p -> p.contains(": error:"))
+                    ? "is incomplete" : "does not compile") + ".\n" + String.join("\n", compiled.problems());
+            return new GradeResult(lab, false, 0, maxScore(lab), seconds(start), output, List.of(), mode);
+        }
+        long compiledAt = System.nanoTime();
+        LOG.debug("compiled {} in {} ms", lab.id(), (compiledAt - start) / 1_000_000);
+        progress.accept(Progress.TESTING);
+        List<TestResult> tests;
+        try (SandboxSession session = new SandboxSession(pool, compiled.classes(), compiled.mainClass())) {
+            tests = lab == Lab.GATEWAY ? GatewaySuite.run(session, visibleOnly) : ProtocolSuite.run(session, visibleOnly);
+        }
+        LOG.debug("tested {} in {} ms", lab.id(), (System.nanoTime() - compiledAt) / 1_000_000);
+        double score = 0;
+        double max = 0;
+        for (TestResult t : tests) {
+            score += t.score();
+            max += t.maxScore();
+        }
+        score = Math.round(score * 100) / 100.0;
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%s: %s / %s points%s", lab.title(), fmt(score), fmt(max),
+                visibleOnly ? " (visible tests only)" : ""));
+        long passed = tests.stream().filter(TestResult::passed).count();
+        lines.add(passed + " of " + tests.size() + " tests passed. Sandbox: " + pool.launcher().mode().description() + ".");
+        if (!compiled.warnings().isEmpty()) {
+            lines.add("Compiler warnings:");
+            lines.addAll(compiled.warnings());
+        }
+        return new GradeResult(lab, true, score, max, seconds(start), String.join("\n", lines), tests, mode);
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private static double maxScore(Lab lab) {
+        return 100;
+    }
+
+    private static double seconds(long start) {
+        return Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+    }
+
+    /** Whether the grader can grade, and how. */
+    public GraderHealth health() {
+        return new GraderHealth(SubmissionCompiler.available(), pool.launcher().mode().name().toLowerCase(Locale.ROOT),
+                pool.launcher().mode().description(), pool.size(), pool.readyCount(), workers.getQueue().size(),
+                running.get());
+    }
+
+    /** Waits until the warm pool is full; for benchmarks and start-up checks. */
+    public boolean awaitWarm(java.time.Duration timeout) throws InterruptedException {
+        return pool.awaitWarm(timeout);
+    }
+
+    /** Stops taking submissions, lets running gradings finish (up to a minute), and ends every child JVM. */
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        pool.close();
+    }
+}

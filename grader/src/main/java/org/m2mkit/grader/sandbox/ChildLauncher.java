@@ -1,0 +1,239 @@
+package org.m2mkit.grader.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.m2mkit.grader.child.ChildMain;
+import org.m2mkit.labs.api.Gateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts sandbox children. Their class path is a private directory holding only the labs API and the child
+ * runner (copied out of the grader's class path once), so nothing of the grader, its test suites or their
+ * expected values is within the child's reach.
+ */
+public final class ChildLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(ChildLauncher.class);
+    private static final String BWRAP = "bwrap";
+
+    private final Limits limits;
+    private final SandboxMode mode;
+    private final Path workRoot;
+    private final Path classes;
+    private final Path javaHome;
+    private final String bwrapPath;
+
+    /**
+     * @param workRoot  where the child class path and the scratch directories go
+     * @param allowPlain whether to run without bubblewrap when it is missing or does not work here
+     */
+    public ChildLauncher(Limits limits, Path workRoot, boolean allowPlain) {
+        this.limits = limits.validate();
+        this.workRoot = workRoot;
+        this.javaHome = realJavaHome();
+        try {
+            Files.createDirectories(workRoot);
+            this.classes = Files.createTempDirectory(workRoot, "classpath-");
+            TreeMap<String, byte[]> files = ClassPathTree.read(Gateway.class, "org/m2mkit/labs/api/");
+            files.putAll(ClassPathTree.read(ChildMain.class, "org/m2mkit/grader/child/"));
+            ClassPathTree.write(files, classes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sandbox class path under " + workRoot, e);
+        }
+        this.bwrapPath = findBwrap();
+        if (bwrapPath != null && bwrapWorks()) {
+            this.mode = SandboxMode.BWRAP;
+            LOG.info("grader sandbox: {}", mode.description());
+        } else if (allowPlain) {
+            this.mode = SandboxMode.PLAIN;
+            LOG.warn("grader sandbox: WEAKER MODE, {}", mode.description());
+        } else {
+            throw new IllegalStateException("bubblewrap (bwrap) is missing or does not work on this machine, and the "
+                    + "grader is configured to require it (install the Debian package bubblewrap)");
+        }
+    }
+
+    public SandboxMode mode() {
+        return mode;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Starts one child; it is not ready until {@link Child#awaitReady} returns. */
+    public Child start() {
+        try {
+            Path scratch = Files.createTempDirectory(workRoot, "scratch-");
+            ProcessBuilder pb = new ProcessBuilder(command(scratch));
+            pb.environment().clear();
+            pb.environment().put("HOME", mode == SandboxMode.BWRAP ? "/scratch" : scratch.toString());
+            pb.environment().put("MALLOC_ARENA_MAX", "2");
+            pb.environment().put("LANG", "C.UTF-8");
+            pb.directory(scratch.toFile());
+            return new Child(pb.start(), scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a sandbox JVM", e);
+        }
+    }
+
+    /** Starts a child and waits until it is ready. */
+    public Child startReady() throws ChildFailure {
+        Child child = start();
+        try {
+            child.awaitReady(Duration.ofSeconds(30));
+        } catch (ChildFailure e) {
+            String err = child.stderrText().strip();
+            child.close();
+            throw new ChildFailure("the sandbox JVM did not start" + (err.isEmpty() ? "" : ": " + firstLine(err)));
+        }
+        return child;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    List<String> command(Path scratch) {
+        List<String> cmd = new ArrayList<>();
+        // resource limits the kernel enforces on the child and all it starts: CPU seconds, file size, address space
+        cmd.add("/bin/sh");
+        cmd.add("-c");
+        cmd.add("ulimit -t " + limits.cpuSeconds() + " && ulimit -f " + (limits.fileBytes() / 512)
+                + " && ulimit -v " + (limits.addressSpaceMb() * 1024L) + " && exec \"$@\"");
+        cmd.add("sandbox");
+        String java = javaHome.resolve("bin/java").toString();
+        String classPath = classes.toString();
+        String scratchDir = scratch.toString();
+        if (mode == SandboxMode.BWRAP) {
+            cmd.addAll(bwrapArgs(scratch));
+            classPath = "/grader/classes";
+            scratchDir = "/scratch";
+        }
+        cmd.add(java);
+        cmd.addAll(List.of("-Xmx" + limits.heapMb() + "m", "-Xms16m", "-Xss1m",
+                "-XX:MaxMetaspaceSize=" + limits.metaspaceMb() + "m", "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=16m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
+                "-XX:+DisableAttachMechanism", "-Xshare:auto",
+                "-XX:ErrorFile=" + scratchDir + "/hs_err.log",
+                "-Djava.io.tmpdir=" + scratchDir, "-Duser.home=" + scratchDir, "-Dfile.encoding=UTF-8",
+                "-cp", classPath, ChildMain.class.getName(), Long.toString(limits.outputBytes())));
+        return cmd;
+    }
+
+    private List<String> bwrapArgs(Path scratch) {
+        List<String> a = new ArrayList<>(List.of(bwrapPath, "--unshare-all", "--die-with-parent", "--new-session",
+                "--cap-drop", "ALL"));
+        roBindIfDir(a, Path.of("/usr/lib"));
+        roBindIfDir(a, Path.of("/usr/lib64"));
+        for (String top : List.of("/lib", "/lib64", "/lib32")) {
+            Path p = Path.of(top);
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    a.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), top));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                roBindIfDir(a, p);
+            }
+        }
+        if (!javaHome.startsWith("/usr/lib")) {
+            roBindIfDir(a, javaHome);
+        }
+        try (var etc = Files.newDirectoryStream(Path.of("/etc"), "java*")) {
+            for (Path p : etc) {
+                roBindIfDir(a, p);
+            }
+        } catch (IOException e) {
+            // no Java configuration under /etc: the JDK keeps it in its own home
+        }
+        a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                "--ro-bind", classes.toString(), "/grader/classes",
+                "--bind", scratch.toString(), "/scratch", "--chdir", "/scratch",
+                "--setenv", "HOME", "/scratch"));
+        return a;
+    }
+
+    private static void roBindIfDir(List<String> args, Path dir) {
+        if (Files.isDirectory(dir) && !Files.isSymbolicLink(dir)) {
+            args.addAll(List.of("--ro-bind", dir.toString(), dir.toString()));
+        }
+    }
+
+    private static Path realJavaHome() {
+        try {
+            return Path.of(System.getProperty("java.home")).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve java.home", e);
+        }
+    }
+
+    private static String findBwrap() {
+        String path = System.getenv("PATH");
+        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/local/bin"));
+        if (path != null) {
+            dirs.addAll(0, List.of(path.split(java.io.File.pathSeparator)));
+        }
+        for (String d : dirs) {
+            Path p = Path.of(d, BWRAP);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    /** Some containers forbid the namespaces bubblewrap needs; try once. */
+    private boolean bwrapWorks() {
+        try {
+            Process p = new ProcessBuilder(List.of(bwrapPath, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
+                    "--ro-bind", "/", "/", "--dev", "/dev", "true")).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void close() {
+        deleteTree(classes);
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

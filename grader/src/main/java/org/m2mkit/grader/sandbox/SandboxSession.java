@@ -1,0 +1,112 @@
+package org.m2mkit.grader.sandbox;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.m2mkit.grader.child.Wire;
+
+/**
+ * The children used by one grading. Cases run one after another in a child holding the submission's classes;
+ * when a case kills its child (time, memory, threads, exit), the next case gets a fresh child from the pool,
+ * so the tests a hostile submission does not break still score.
+ */
+public final class SandboxSession implements AutoCloseable {
+    private final ChildPool pool;
+    private final Map<String, byte[]> classes;
+    private final String mainClass;
+    private final long deadline;
+    private Child child;
+    private int childrenUsed;
+
+    public SandboxSession(ChildPool pool, Map<String, byte[]> classes, String mainClass) {
+        this.pool = pool;
+        this.classes = classes;
+        this.mainClass = mainClass;
+        this.deadline = System.nanoTime() + pool.launcher().limits().gradingBudget().toNanos();
+    }
+
+    public Limits limits() {
+        return pool.launcher().limits();
+    }
+
+    public SandboxMode mode() {
+        return pool.launcher().mode();
+    }
+
+    /** How many children this grading used (more than one when cases killed theirs). */
+    public int childrenUsed() {
+        return childrenUsed;
+    }
+
+    /** What the child says after a case about the student's printing and threads. */
+    public record Tail(long printedBytes, String printed, boolean overOutputLimit, int lingeringThreads) {
+        static Tail read(DataInputStream in) throws IOException {
+            return new Tail(in.readLong(), Wire.readString(in), in.readBoolean(), in.readInt());
+        }
+    }
+
+    /** A case's answer: the body to parse, then {@link #tail()} once the body is read. */
+    public static final class Answer {
+        private final DataInputStream in;
+
+        Answer(DataInputStream in) {
+            this.in = in;
+        }
+
+        public DataInputStream in() {
+            return in;
+        }
+
+        public Tail tail() throws IOException {
+            return Tail.read(in);
+        }
+    }
+
+    /** Runs one request in a child holding the submission, starting one when needed. */
+    public Answer call(byte type, Child.Request request, Duration timeout) throws ChildFailure {
+        if (System.nanoTime() > deadline) {
+            throw new ChildFailure("not run: the grading used up its time budget of "
+                    + limits().gradingBudget().toSeconds() + " s on earlier tests");
+        }
+        if (child == null) {
+            child = pool.take();
+            childrenUsed++;
+            Child c = child;
+            try {
+                DataInputStream ok = c.call(Wire.LOAD, out -> {
+                    out.writeInt(classes.size());
+                    for (var e : classes.entrySet()) {
+                        Wire.writeString(out, e.getKey());
+                        out.writeInt(e.getValue().length);
+                        out.write(e.getValue());
+                    }
+                    Wire.writeString(out, mainClass);
+                }, Duration.ofSeconds(10));
+                ok.readByte();
+            } catch (ChildFailure | IOException e) {
+                drop();
+                throw new ChildFailure("the sandbox could not load the submission: " + e.getMessage());
+            }
+        }
+        try {
+            return new Answer(child.call(type, request, timeout));
+        } catch (ChildFailure e) {
+            drop();
+            throw e;
+        }
+    }
+
+    /** Ends the current child (after it failed, or when a case must not share it). */
+    public void drop() {
+        if (child != null) {
+            pool.release(child);
+            child = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        drop();
+    }
+}

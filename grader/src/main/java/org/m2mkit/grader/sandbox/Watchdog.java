@@ -1,0 +1,116 @@
+package org.m2mkit.grader.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Checks busy children a few dozen times a second against the limits the JVM itself cannot enforce: threads,
+ * resident memory, and processes started by the student's code. A child over a limit is killed with a reason.
+ */
+final class Watchdog implements AutoCloseable {
+    private static final Set<String> OWN = Set.of("bwrap", "java");
+
+    private final Limits limits;
+    private final List<Child> children = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "grader-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Watchdog(Limits limits, long periodMillis) {
+        this.limits = limits;
+        timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    void watch(Child child) {
+        children.add(child);
+    }
+
+    void forget(Child child) {
+        children.remove(child);
+    }
+
+    private void check() {
+        for (Child child : children) {
+            if (!child.watched() || !child.process().isAlive()) {
+                continue;
+            }
+            try {
+                inspect(child);
+            } catch (RuntimeException e) {
+                // a process vanished while it was being read; the next round sees the new state
+            }
+        }
+    }
+
+    private void inspect(Child child) {
+        int threads = 0;
+        long rssKb = 0;
+        int javas = 0;
+        String stranger = null;
+        List<ProcessHandle> tree;
+        try (Stream<ProcessHandle> d = child.process().descendants()) {
+            tree = Stream.concat(Stream.of(child.process().toHandle()), d).toList();
+        }
+        for (ProcessHandle p : tree) {
+            Status s = Status.read(p.pid());
+            if (s == null) {
+                continue;
+            }
+            threads += s.threads();
+            rssKb += s.rssKb();
+            if (s.name().equals("java")) {
+                javas++;
+            } else if (!OWN.contains(s.name())) {
+                stranger = s.name();
+            }
+        }
+        if (stranger != null || javas > 1) {
+            child.kill("it started another process" + (stranger == null ? "" : " (" + stranger + ")")
+                    + "; submissions may not run programs");
+        } else if (threads > limits.maxThreads() + 2) {
+            child.kill("it started too many threads (limit " + limits.maxThreads() + " threads in the JVM)");
+        } else if (rssKb > limits.maxRssMb() * 1024L) {
+            child.kill("it used more memory than allowed (limit " + limits.maxRssMb() + " MB resident)");
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** The few fields of /proc/PID/status the watchdog needs. */
+    private record Status(String name, int threads, long rssKb) {
+        static Status read(long pid) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            } catch (IOException e) {
+                return null;
+            }
+            String name = "";
+            int threads = 0;
+            long rss = 0;
+            for (String l : lines) {
+                if (l.startsWith("Name:")) {
+                    name = l.substring(5).strip();
+                } else if (l.startsWith("Threads:")) {
+                    threads = Integer.parseInt(l.substring(8).strip());
+                } else if (l.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(l.substring(6).replace("kB", "").strip());
+                }
+            }
+            return new Status(name, threads, rss);
+        }
+    }
+}

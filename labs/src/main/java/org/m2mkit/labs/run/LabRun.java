@@ -1,0 +1,420 @@
+package org.m2mkit.labs.run;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.api.Gateway;
+import org.m2mkit.labs.api.HvacUnit;
+import org.m2mkit.labs.broker.BrokerProbe;
+import org.m2mkit.labs.broker.EmbeddedBroker;
+import org.m2mkit.labs.cloud.UtilityCloud;
+import org.m2mkit.labs.gateway.GatewayRuntime;
+import org.m2mkit.labs.hvac.HvacDevice;
+import org.m2mkit.labs.meter.MeterFleet;
+import org.m2mkit.labs.mqtt.MqttLink;
+import org.m2mkit.labs.net.NetworkLink;
+import org.m2mkit.labs.net.NetworkProfile;
+import org.m2mkit.labs.wire.Messages;
+import org.m2mkit.labs.wire.Topics;
+
+/**
+ * A live run of the smart-metering lab: a broker (embedded, or external by URL), the area's meters, the gateway
+ * running the chosen {@link Gateway}, the utility cloud and the HVAC units, each its own MQTT client. What the
+ * web console and the command line drive: {@link #injectSpike}, {@link #cutUplink}, {@link #restoreUplink},
+ * {@link #restartBroker}, {@link #close}; every message and step lands on the {@link #timeline()}.
+ * Thread-safe; {@link #close()} releases every thread, connection and the embedded broker.
+ */
+public final class LabRun implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Each meter is an MQTT client with a few threads of its own. */
+    public static final int MAX_METER_CLIENTS = 2000;
+
+    private final LabRunConfig config;
+    private final Timeline timeline;
+    private final CycleTracker tracker = new CycleTracker();
+    private final ScheduledExecutorService scheduler;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ThreadLocal<Object> lastSpike = new ThreadLocal<>();
+    private final Recorder recorder = new RunRecorder();
+    private volatile EmbeddedBroker broker;
+    private final String url;
+    private MqttLink tap;
+    private UtilityCloud cloud;
+    private GatewayRuntime gateway;
+    private final List<HvacDevice> hvac = new ArrayList<>();
+    private MeterFleet meters;
+
+    private LabRun(LabRunConfig config) {
+        this.config = config;
+        this.timeline = new Timeline(System.currentTimeMillis(), config.timelineCapacity(), 100_000);
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "lab-net");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        this.scheduler = pool;
+        if (config.embeddedBroker()) {
+            broker = EmbeddedBroker.start("127.0.0.1", 0);
+            url = broker.url();
+        } else {
+            url = config.brokerUrl();
+            if (!BrokerProbe.reachable(url, Duration.ofSeconds(3))) {
+                throw new UserError("MQTT broker " + url + " is not reachable; start it or use the embedded broker");
+            }
+        }
+    }
+
+    /**
+     * Starts a run: connects every component and starts the meters.
+     *
+     * @throws UserError when the broker is unreachable or the gateway cannot be created
+     */
+    public static LabRun start(LabRunConfig config) {
+        if (config.meters() > MAX_METER_CLIENTS) {
+            throw new UserError("meters " + config.meters() + " is too many for a live run (each meter is its own MQTT "
+                    + "client); use 1 to " + MAX_METER_CLIENTS);
+        }
+        LabRun run = new LabRun(config);
+        try {
+            run.startComponents();
+            return run;
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    private void startComponents() {
+        Gateway logic;
+        try {
+            logic = config.gatewayFactory().apply(config.gatewayConfig());
+        } catch (UserError e) {
+            throw e;
+        } catch (Throwable e) { // NOPMD: a student's constructor may throw anything
+            throw new UserError("the gateway (" + config.gatewayName() + ") could not be created: " + e);
+        }
+        if (logic == null) {
+            throw new UserError("the gateway (" + config.gatewayName() + ") factory returned no gateway");
+        }
+        String area = config.areaId();
+        ExecutorService connector = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "lab-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // each connection waits a few hundred milliseconds inside Paho: open them all at once
+            CompletableFuture<MqttLink> tapLink = CompletableFuture.supplyAsync(() -> track(MqttLink.connect(url,
+                    "lab-timeline-" + System.nanoTime(), null, CONNECT_TIMEOUT)), connector);
+            CompletableFuture<NetworkLink> cloudLink = CompletableFuture.supplyAsync(() -> link("cloud",
+                    config.uplinkNetwork(), Topics.cloud(area, Topics.STATUS), "cloud", 11), connector);
+            CompletableFuture<NetworkLink> field = CompletableFuture.supplyAsync(() -> link("gateway-field",
+                    config.fieldNetwork(), null, "gateway", 12), connector);
+            CompletableFuture<NetworkLink> uplink = CompletableFuture.supplyAsync(() -> link("gateway-uplink",
+                    config.uplinkNetwork(), Topics.gateway(area, Topics.STATUS), "gateway", 13), connector);
+            List<CompletableFuture<NetworkLink>> hvacLinks = new ArrayList<>();
+            int n = 0;
+            for (HvacUnit unit : config.hvacUnits()) {
+                long seed = 20 + n++;
+                hvacLinks.add(CompletableFuture.supplyAsync(() -> link(unit.deviceId(), config.fieldNetwork(),
+                        Topics.hvac(area, unit.deviceId(), Topics.STATUS), unit.deviceId(), seed), connector));
+            }
+            meters = new MeterFleet(config, id -> link(id, config.fieldNetwork(), Topics.meterStatus(area, id), id,
+                    1000 + id.hashCode()), recorder, connector);
+            track(meters);
+
+            tap = join(tapLink);
+            tap.subscribe(Topics.ROOT + "/#", 1, this::recordMessage);
+            cloud = new UtilityCloud(config, join(cloudLink), recorder);
+            track(cloud);
+            cloud.start();
+            gateway = new GatewayRuntime(config, logic, config.gatewayName(), join(field), join(uplink), recorder);
+            track(gateway);
+            gateway.start();
+            for (int i = 0; i < hvacLinks.size(); i++) {
+                HvacDevice d = new HvacDevice(config, config.hvacUnits().get(i), join(hvacLinks.get(i)), scheduler, recorder);
+                hvac.add(d);
+                track(d);
+                d.start();
+            }
+        } finally {
+            connector.shutdown();
+        }
+        meters.start(scheduler);
+        recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
+                + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
+                + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
+                + config.gatewayName() + ", feeder capacity " + String.format(java.util.Locale.ROOT, "%.1f",
+                config.feederCapacityKw()) + " kW");
+    }
+
+    /** Connects a component: last will "offline" (retained) on its status topic, "online" after every connection. */
+    private NetworkLink link(String clientId, NetworkProfile profile, String statusTopic, String device, long seed) {
+        MqttLink.Will will = statusTopic == null ? null : new MqttLink.Will(statusTopic,
+                Messages.status(new Messages.Status(config.areaId(), device, "offline", System.currentTimeMillis())), 1, true);
+        MqttLink mqtt = MqttLink.connect(url, "lab-" + config.areaId() + "-" + clientId, will, CONNECT_TIMEOUT);
+        if (statusTopic != null) {
+            Runnable online = () -> mqtt.publish(statusTopic, Messages.status(new Messages.Status(config.areaId(),
+                    device, "online", System.currentTimeMillis())), 1, true);
+            online.run();
+            mqtt.onConnectionChange(up -> {
+                if (up) {
+                    online.run();
+                }
+            });
+        }
+        return track(new NetworkLink(clientId, mqtt, profile, scheduler, config.seed() * 7919 + seed));
+    }
+
+    /** Keeps {@code c} to close with the run, even when the start fails half-way. */
+    private <T extends AutoCloseable> T track(T c) {
+        synchronized (closeables) {
+            closeables.add(c);
+        }
+        return c;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void recordMessage(String topic, byte[] payload) {
+        Topics.Parsed t = Topics.parse(topic);
+        if (t == null) {
+            return;
+        }
+        if (!config.recordReadings() && t.kind().equals(Topics.READING)) {
+            return;
+        }
+        String from;
+        String to;
+        switch (t.kind()) {
+            case Topics.READING -> { from = t.device(); to = "gateway"; }
+            case Topics.ALERT, Topics.REPORT, Topics.OPT_IN -> { from = "gateway"; to = "cloud"; }
+            case Topics.DR, Topics.ACK -> { from = "cloud"; to = "gateway"; }
+            case Topics.COMMAND -> { from = "gateway"; to = t.device(); }
+            case Topics.CONFIRM -> { from = t.device(); to = "gateway"; }
+            default -> { from = t.device() != null ? t.device() : t.component(); to = ""; }
+        }
+        timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.MESSAGE, from, to, topic,
+                new String(payload, StandardCharsets.UTF_8), payload.length, null, 0, -1, t.kind());
+    }
+
+    /** Turns what components report into timeline entries and cycle steps. */
+    private final class RunRecorder implements Recorder {
+        @Override
+        public void milestone(Milestone m, String where, String key, String event, String detail, long now) {
+            if (m == Milestone.SPIKE) {
+                Object open = tracker.spike(key, now);
+                lastSpike.set(open);
+                timeline.record(now, TimelineEvent.Kind.MILESTONE, where, "", null, null, 0, m,
+                        CycleTracker.number(open), 0, detail);
+                return;
+            }
+            Cycle c = tracker.attach(m, key, event, now, detail);
+            timeline.record(now, TimelineEvent.Kind.MILESTONE, where, "", null, null, 0, m,
+                    c == null ? 0 : c.number(), c == null ? -1 : now - c.spikeMs(), detail);
+            if (c != null && c.complete()) {
+                tracker.completed(c);
+            }
+        }
+
+        @Override
+        public void error(String where, String detail) {
+            timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.ERROR, where, "", null, null, 0, null, 0, -1,
+                    detail);
+        }
+
+        @Override
+        public void note(String where, String detail) {
+            timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.NOTE, where, "", null, null, 0, null, 0, -1,
+                    detail);
+        }
+    }
+
+    public LabRunConfig config() {
+        return config;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** The broker's address, {@code tcp://host:port}. */
+    public String brokerUrl() {
+        return url;
+    }
+
+    /** The area's meter ids. */
+    public List<String> meterIds() {
+        return meters.ids();
+    }
+
+    /** Cycles so far, finished and open, in order. */
+    public List<Cycle> cycles() {
+        return tracker.cycles();
+    }
+
+    /**
+     * Makes {@code meterId} read the spike's load (15 kW by default): t=0 of a new cycle.
+     *
+     * @return completes with the cycle when the HVAC confirmation reaches the gateway
+     * @throws UserError when the area has no such meter or the run has stopped
+     */
+    public CompletableFuture<Cycle> injectSpike(String meterId) {
+        requireRunning();
+        meters.spike(meterId);
+        Object open = lastSpike.get();
+        lastSpike.remove();
+        return tracker.future(open);
+    }
+
+    /** Cuts the gateway's uplink: the gateway keeps what it has for the cloud until {@link #restoreUplink()}. */
+    public void cutUplink() {
+        requireRunning();
+        gateway.uplink().cut();
+        recorder.note("lab", "gateway uplink cut");
+    }
+
+    public void restoreUplink() {
+        requireRunning();
+        recorder.note("lab", "gateway uplink restored");
+        gateway.uplink().restore();
+    }
+
+    /** The area reports the cloud has taken, each once, in order (the newest 10,000). */
+    public List<org.m2mkit.labs.api.AreaReport> cloudReports() {
+        return cloud.reports();
+    }
+
+    /** Alerts the cloud has taken, each once. */
+    public long cloudAlerts() {
+        return cloud.alerts();
+    }
+
+    /** Area reports the gateway has produced. */
+    public long gatewayReports() {
+        return gateway.reportsSent();
+    }
+
+    /** Alerts the gateway has raised. */
+    public long gatewayAlerts() {
+        return gateway.alertsSent();
+    }
+
+    /** For each HVAC unit, how many distinct events it has applied. */
+    public java.util.Map<String, Integer> hvacEventsApplied() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        hvac.forEach(h -> out.put(h.id(), h.eventsApplied()));
+        return out;
+    }
+
+    /** Messages the gateway holds for the cloud (sent and not yet acknowledged, or waiting). */
+    public int gatewayQueued() {
+        return gateway.queued();
+    }
+
+    /** Readings the gateway has handled so far. */
+    public long gatewayReadings() {
+        return gateway.readings();
+    }
+
+    /**
+     * Stops the embedded broker and starts it again on the same port after {@code downFor}; every component
+     * reconnects and subscribes again by itself.
+     *
+     * @throws UserError with an external broker
+     */
+    public void restartBroker(Duration downFor) {
+        requireRunning();
+        if (broker == null) {
+            throw new UserError("only the embedded broker can be restarted from the lab; restart " + url + " yourself");
+        }
+        int port = broker.port();
+        recorder.note("lab", "broker stopped");
+        broker.close();
+        try {
+            Thread.sleep(downFor.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        UserError last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                broker = EmbeddedBroker.start("127.0.0.1", port);
+                recorder.note("lab", "broker started again on port " + port);
+                return;
+            } catch (UserError e) {
+                last = e; // the port may take a moment to free
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private void requireRunning() {
+        if (closed.get()) {
+            throw new UserError("the lab run has stopped");
+        }
+    }
+
+    public boolean isRunning() {
+        return !closed.get();
+    }
+
+    /** Stops every component, the embedded broker and the timeline's listener thread; calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        recorder.note("lab", "stopped");
+        tracker.cancelAll();
+        if (meters != null) {
+            meters.close(); // no new readings while the rest stops
+        }
+        List<AutoCloseable> reversed;
+        synchronized (closeables) {
+            reversed = new ArrayList<>(closeables);
+        }
+        java.util.Collections.reverse(reversed);
+        for (AutoCloseable c : reversed) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing the rest anyway
+            }
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        timeline.close();
+    }
+}
