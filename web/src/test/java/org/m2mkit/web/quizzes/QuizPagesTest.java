@@ -134,7 +134,7 @@ class QuizPagesTest {
         String edit = location(post("teacher", "/quizzes/manage", "title", "Protocols check"));
         long quiz = Long.parseLong(edit.replaceAll("\\D", ""));
         assertThat(get("teacher", edit).body()).contains("Random draw by tag").contains("objective:cellular (1)");
-        location(post("teacher", "/quizzes/" + quiz + "/slots", "tag", "objective:protocols", "count", "1", "mark", "2"));
+        location(post("teacher", "/quizzes/" + quiz + "/slots", "tag", "objective:cellular", "count", "1", "mark", "2"));
         long order = t.quizzes.banks().search(null, null, "ordering", null).get(0).id();
         location(post("teacher", "/quizzes/" + quiz + "/slots", "question", String.valueOf(order)));
         location(post("teacher", "/quizzes/" + quiz + "/settings", "title", "Protocols check", "intro", "Two questions.",
