@@ -149,8 +149,8 @@ public final class UtilityCloud implements AutoCloseable {
         double reduce = predicted - config.feederCapacityKw();
         DemandResponse event = new DemandResponse(id, area.id, reduce, config.setpointDeltaC(), config.drDurationMs());
         // paced: the event is issued at the figure's time, so that a late thread does not delay the later steps
-        long issued = config.pacing().analysisMs() > 0
-                ? Math.min(now, report.periodEndMs() + config.pacing().analysisMs()) : now;
+        long issued = Pacing.stamp(config.pacing().analysisMs() > 0
+                ? report.periodEndMs() + config.pacing().analysisMs() : 0, now);
         Event e = new Event(new Messages.DrEvent(event, issued));
         area.active = e;
         recorder.milestone(Milestone.PREDICTION, "cloud", Long.toString(report.periodEndMs()), id,

@@ -157,7 +157,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 continue;
             }
             recorder.milestone(Milestone.ALERT, "gateway", a.meterId(), null,
-                    a.meterId() + " at " + String.format(Locale.ROOT, "%.1f", a.kw()) + " kW: alert sent to the cloud");
+                    a.meterId() + " at " + String.format(Locale.ROOT, "%.1f", a.kw()) + " kW: alert raised, on its way to the cloud");
             alertsSent++;
             enqueue(new Outgoing(Topics.gateway(config.areaId(), Topics.ALERT),
                     seq -> Messages.alert(config.areaId(), seq, a)));
@@ -186,7 +186,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** Closes the period at {@code plannedMs} (paced), or now; never earlier than the previous report. */
     private void sendReport(long plannedMs) {
-        long now = Math.max(plannedMs > 0 ? plannedMs : System.currentTimeMillis(), lastReportMs);
+        long now = Math.max(Pacing.stamp(plannedMs, System.currentTimeMillis()), lastReportMs);
         lastReportMs = now;
         AreaReport report = call("report(" + now + ")", () -> logic.report(now));
         if (report == null) {
@@ -245,7 +245,7 @@ public final class GatewayRuntime implements AutoCloseable {
         if (p == null) {
             return;
         }
-        long now = p.attempts == 0 && plannedMs > 0 ? plannedMs : System.currentTimeMillis();
+        long now = Pacing.stamp(p.attempts == 0 ? plannedMs : 0, System.currentTimeMillis());
         for (HvacCommand c : p.commands) {
             if (p.waiting.contains(c.deviceId())) {
                 field.publish(Topics.hvac(config.areaId(), c.deviceId(), Topics.COMMAND),
