@@ -148,7 +148,10 @@ public final class UtilityCloud implements AutoCloseable {
         String id = "dr-" + area.id + "-" + (++area.events);
         double reduce = predicted - config.feederCapacityKw();
         DemandResponse event = new DemandResponse(id, area.id, reduce, config.setpointDeltaC(), config.drDurationMs());
-        Event e = new Event(new Messages.DrEvent(event, now));
+        // paced: the event is issued at the figure's time, so that a late thread does not delay the later steps
+        long issued = Pacing.stamp(config.pacing().analysisMs() > 0
+                ? report.periodEndMs() + config.pacing().analysisMs() : 0, now);
+        Event e = new Event(new Messages.DrEvent(event, issued));
         area.active = e;
         recorder.milestone(Milestone.PREDICTION, "cloud", Long.toString(report.periodEndMs()), id,
                 "forecast " + kw(predicted) + " kW > feeder capacity " + kw(config.feederCapacityKw())

@@ -109,7 +109,7 @@ public final class GatewayRuntime implements AutoCloseable {
         uplink.subscribe(Topics.cloud(area, Topics.ACK), 1, (topic, payload) -> run(() -> onAck(payload)));
         uplink.onUp(() -> run(this::uplinkBack));
         uplink.onDrop(topic -> recorder.note("gateway", "uplink down: dropped " + topic));
-        exec.scheduleAtFixedRate(() -> sendReport("period"), config.reportPeriodMs(), config.reportPeriodMs(),
+        exec.scheduleAtFixedRate(this::sendReport, config.reportPeriodMs(), config.reportPeriodMs(),
                 TimeUnit.MILLISECONDS);
         exec.scheduleWithFixedDelay(this::checkAcks, ackTimeoutMs, Math.max(100, ackTimeoutMs / 4), TimeUnit.MILLISECONDS);
     }
@@ -157,7 +157,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 continue;
             }
             recorder.milestone(Milestone.ALERT, "gateway", a.meterId(), null,
-                    a.meterId() + " at " + String.format(Locale.ROOT, "%.1f", a.kw()) + " kW: alert sent to the cloud");
+                    a.meterId() + " at " + String.format(Locale.ROOT, "%.1f", a.kw()) + " kW: alert raised, on its way to the cloud");
             alertsSent++;
             enqueue(new Outgoing(Topics.gateway(config.areaId(), Topics.ALERT),
                     seq -> Messages.alert(config.areaId(), seq, a)));
@@ -171,15 +171,22 @@ public final class GatewayRuntime implements AutoCloseable {
             return;
         }
         long wait = Pacing.waitMs(alertMs, config.pacing().reportMs());
+        // paced: the report is for the figure's time, so that a late thread does not make every later step late
+        long planned = config.pacing().reportMs() > 0 ? alertMs + config.pacing().reportMs() : 0;
         if (wait == 0) {
-            sendReport("alert");
+            sendReport(planned);
         } else {
-            triggeredReport = exec.schedule(() -> sendReport("alert"), wait, TimeUnit.MILLISECONDS);
+            triggeredReport = exec.schedule(() -> sendReport(planned), wait, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void sendReport(String why) {
-        long now = Math.max(System.currentTimeMillis(), lastReportMs);
+    private void sendReport() {
+        sendReport(0);
+    }
+
+    /** Closes the period at {@code plannedMs} (paced), or now; never earlier than the previous report. */
+    private void sendReport(long plannedMs) {
+        long now = Math.max(Pacing.stamp(plannedMs, System.currentTimeMillis()), lastReportMs);
         lastReportMs = now;
         AreaReport report = call("report(" + now + ")", () -> logic.report(now));
         if (report == null) {
@@ -228,15 +235,17 @@ public final class GatewayRuntime implements AutoCloseable {
         p.shedKw = valid.stream().mapToDouble(c -> shedPerDegree.get(c.deviceId()) * c.setpointDeltaC()).sum();
         events.put(id, p);
         long wait = Pacing.waitMs(dr.issuedMs(), config.pacing().commandMs());
-        exec.schedule(() -> sendCommands(id), wait, TimeUnit.MILLISECONDS);
+        long planned = config.pacing().commandMs() > 0 ? dr.issuedMs() + config.pacing().commandMs() : 0;
+        exec.schedule(() -> sendCommands(id, planned), wait, TimeUnit.MILLISECONDS);
     }
 
-    private void sendCommands(String eventId) {
+    /** Sends the event's commands not yet confirmed, stamped with the figure's time when paced (else now). */
+    private void sendCommands(String eventId, long plannedMs) {
         Pending p = events.get(eventId);
         if (p == null) {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = Pacing.stamp(p.attempts == 0 ? plannedMs : 0, System.currentTimeMillis());
         for (HvacCommand c : p.commands) {
             if (p.waiting.contains(c.deviceId())) {
                 field.publish(Topics.hvac(config.areaId(), c.deviceId(), Topics.COMMAND),
@@ -244,7 +253,7 @@ public final class GatewayRuntime implements AutoCloseable {
             }
         }
         if (++p.attempts < COMMAND_ATTEMPTS) {
-            p.retry = exec.schedule(() -> sendCommands(eventId), commandRetryMs, TimeUnit.MILLISECONDS);
+            p.retry = exec.schedule(() -> sendCommands(eventId, 0), commandRetryMs, TimeUnit.MILLISECONDS);
         } else {
             recorder.error("gateway", "HVAC units " + p.waiting + " never confirmed " + eventId);
             events.remove(eventId);

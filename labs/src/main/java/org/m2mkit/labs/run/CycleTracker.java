@@ -82,7 +82,7 @@ final class CycleTracker {
             boolean fits = switch (m) {
                 case SPIKE -> false;
                 case ALERT -> o.meterId.equals(key);
-                case REPORT -> o.at.containsKey(Milestone.ALERT) && parse(key) >= o.at.get(Milestone.ALERT);
+                case REPORT -> o.at.containsKey(Milestone.ALERT) && parse(key) >= o.spikeMs;
                 case PREDICTION -> o.at.containsKey(Milestone.REPORT) && parse(key) >= o.reportKey;
                 case COMMAND, HVAC_ACTION, CONFIRMATION -> event != null && event.equals(o.eventId);
             };

@@ -40,10 +40,13 @@ public record LabRunConfig(
         return ids;
     }
 
-    /** What the gateway is told: a meter is silent after missing three readings. */
+    /**
+     * What the gateway is told: a meter is silent after missing three readings, plus the time the field network
+     * may take to bring one (seconds on NB-IoT).
+     */
     public GatewayConfig gatewayConfig() {
         return new GatewayConfig(areaId, Set.copyOf(new LinkedHashSet<>(meterIds())), List.copyOf(hvacUnits),
-                spikeThresholdKw, alertCooldownMs, 3 * readingIntervalMs);
+                spikeThresholdKw, alertCooldownMs, 3 * readingIntervalMs + fieldNetwork.roundTripAllowanceMs());
     }
 
     public Pacing pacing() {
