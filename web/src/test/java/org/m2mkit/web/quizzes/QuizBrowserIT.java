@@ -36,9 +36,9 @@ class QuizBrowserIT {
 
     static final String BANK = String.join("\n",
             "$CATEGORY: M2M/Protocols", "",
-            "// [tag:objective:protocols]", "::Broker::Which protocol publishes to topics on a broker?{=MQTT#Yes. ~HTTP ~FTP}", "",
-            "// [tag:objective:protocols]", "::Constrained::Which protocol suits constrained devices over UDP?{=CoAP ~SMTP ~FTP}", "",
-            "// [tag:objective:protocols]", "::Standard::Name the OMA device management standard for M2M.{=LwM2M =Lightweight M2M}", "",
+            "// [tag:topic:brokers]", "::Broker::Which protocol publishes to topics on a broker?{=MQTT#Yes. ~HTTP ~FTP}", "",
+            "// [tag:topic:brokers]", "::Constrained::Which protocol suits constrained devices over UDP?{=CoAP ~SMTP ~FTP}", "",
+            "// [tag:topic:brokers]", "::Standard::Name the OMA device management standard for M2M.{=LwM2M =Lightweight M2M}", "",
             "// [tag:objective:cellular]", "::Cellular::NB-IoT is a cellular technology.{TRUE}", "");
 
     @BeforeAll
@@ -92,13 +92,13 @@ class QuizBrowserIT {
             teacher.findElement(By.id("create-quiz")).click();
             waiting(teacher).until(d -> d.getCurrentUrl().endsWith("/edit"));
             quizPath = teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replace("/edit", "");
-            new Select(teacher.findElement(By.id("draw-tag"))).selectByValue("objective:protocols");
+            new Select(teacher.findElement(By.id("draw-tag"))).selectByValue("topic:brokers");
             WebElement count = teacher.findElement(By.id("draw-count"));
             count.clear();
             count.sendKeys("2");
             teacher.findElement(By.id("add-draw")).click();
             assertThat(waiting(teacher).until(d -> d.findElement(By.cssSelector("ol.slots"))).getText())
-                    .contains("2 random from tag “objective:protocols”");
+                    .contains("2 random from tag “topic:brokers”");
             shot(teacher, "quiz-builder");
 
             teacher.findElement(By.id("preview")).click();

@@ -187,6 +187,38 @@ class QuizPagesTest {
     }
 
     @Test
+    void everySeededObjectiveQuizOfTheChapterRendersAndGrades() throws Exception {
+        var chapter = org.m2mkit.content.ContentLoader.load();
+        try (QuizDb seeded = new QuizDb(dir.resolve("seeded"))) {
+            new Seeder(seeded.quizzes.banks(), seeded.quizzes.quizzes()).seed(chapter);
+            Pages pages = new Pages(Map.of("kitVersion", "test", "mermaidVersion", "0"));
+            QuizRoutes.Web web = new QuizRoutes.Web(pages, ctx -> Optional.of(seeded.teacher));
+            Javalin other = Javalin.create(config -> QuizRoutes.register(config.routes, seeded.quizzes, web))
+                    .start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + other.port();
+                for (var o : chapter.objectives()) {
+                    Quiz quiz = seeded.quizzes.quizzes().bySeedKey("objective:" + o.id()).orElseThrow();
+                    assertThat(quiz.published()).as(o.id()).isTrue();
+                    for (int round = 0; round < 3; round++) {
+                        Attempt a = seeded.quizzes.attempts().start(quiz.id(), seeded.teacher, true);
+                        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base
+                                + "/quizzes/attempts/" + a.id())).build(), HttpResponse.BodyHandlers.ofString());
+                        assertThat(page.statusCode()).as(o.id() + ": " + page.body()).isEqualTo(200);
+                        assertThat(page.body()).contains("data-position=\"5\"");
+                        seeded.quizzes.attempts().submit(a.id(), seeded.teacher);
+                        HttpResponse<String> review = http.send(HttpRequest.newBuilder(URI.create(base
+                                + "/quizzes/attempts/" + a.id())).build(), HttpResponse.BodyHandlers.ofString());
+                        assertThat(review.body()).as(o.id()).contains("Preview results").contains("Right answer");
+                    }
+                }
+            } finally {
+                other.stop();
+            }
+        }
+    }
+
+    @Test
     void noQuizPageReferencesAnotherHost() throws Exception {
         Pattern url = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"|https?://[^\\s\"'<]+");
         for (String path : new String[] {"/quizzes", "/quizzes/bank", "/quizzes/import", "/quizzes/manage"}) {
