@@ -103,7 +103,7 @@ public final class LabRun implements AutoCloseable {
         String area = config.areaId();
         tap = MqttLink.connect(url, "lab-timeline-" + System.nanoTime(), null, CONNECT_TIMEOUT);
         closeables.add(tap);
-        tap.subscribe(Topics.ROOT + "/#", 1, this::recordMessage);
+        tap.subscribe(Topics.ROOT + "/" + area + "/#", 1, this::recordMessage); // other runs may share the broker
 
         cloud = new UtilityCloud(config, link("cloud", config.uplinkNetwork(), Topics.cloud(area, Topics.STATUS), "cloud", 11),
                 recorder);

@@ -12,7 +12,12 @@ import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.SignInLimiter;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.health.HealthRoutes;
+import org.m2mkit.web.grading.Grading;
+import org.m2mkit.web.grading.GradingRoutes;
+import org.m2mkit.web.labs.LabRoutes;
+import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.lessons.LessonRoutes;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +28,11 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth) {
+    /** The lab features: submissions and gradebook, and the live lab console. */
+    public record Labs(Grading grading, LiveLab live, DataSource db) {}
+
+    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
+                                 Labs labs) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -38,6 +47,8 @@ public final class WebApp {
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             LessonRoutes.register(config.routes, chapter, pages);
             HealthRoutes.register(config.routes, health);
+            GradingRoutes.register(config.routes, labs.grading(), labs.db(), accounts, pages);
+            LabRoutes.register(config.routes, labs.live(), pages, labs.grading()::hasGateway);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
