@@ -1,6 +1,7 @@
 package org.m2mkit.web.grading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.sql.Connection;
@@ -111,10 +112,10 @@ public final class Gradebook {
         Table t = table();
         List<String> header = new ArrayList<>(List.of("username", "name"));
         for (Column c : t.columns()) {
-            String name = c.lab() ? c.key().substring(4) : c.title();
-            header.add(name + " best");
-            header.add(name + " latest");
-            header.add(name + " attempts");
+            String name = c.key().replace(':', '_');
+            header.add(name + "_best");
+            header.add(name + "_latest");
+            header.add(name + "_attempts");
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
@@ -128,7 +129,8 @@ public final class Gradebook {
             rows.add(row);
         }
         try {
-            return CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValueAsString(rows);
+            return CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n"))
+                    .with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the gradebook always writes as CSV", e);
         }

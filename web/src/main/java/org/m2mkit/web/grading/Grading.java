@@ -101,7 +101,7 @@ public final class Grading {
     /** How many submissions a person may make now, or how long until the next. */
     public Allowance allowance(Account who, Lab lab) {
         SubmissionRateLimiter.Decision d = limiter.peek(Long.toString(who.id()), lab);
-        return new Allowance(d.allowed(), d.remaining(), d.retryAfter());
+        return Allowance.of(d.allowed(), d.remaining(), d.retryAfter());
     }
 
     public Optional<StoredSubmission> find(long id) {

@@ -110,7 +110,13 @@ public final class LiveLab implements AutoCloseable {
                 Submission mine = latestGateway.apply(who.id()).orElseThrow(() -> new UserError(
                         "you have no gateway submission that compiles yet; submit one on the gateway lab page"));
                 LabRunConfig probe = config.build();
-                sandboxed = grader.liveGateway(mine, probe.gatewayConfig());
+                try {
+                    sandboxed = grader.liveGateway(mine, probe.gatewayConfig());
+                } catch (IllegalStateException e) {
+                    LOG.warn("live run for {}: {}", who.username(), e.getMessage());
+                    throw new UserError("the sandbox could not run your gateway (" + e.getMessage()
+                            + "); try again, or run the reference gateway");
+                }
                 label = "your gateway (" + sandboxed.className() + "), in the sandbox";
                 SandboxedGateway g = sandboxed;
                 config.gateway(label, c -> g);

@@ -145,7 +145,7 @@ final class LiveRun implements AutoCloseable {
     }
 
     /** A comment line to every console, so that one that has gone is noticed. */
-    void ping() {
+    synchronized void ping() {
         for (SseClient c : clients) {
             try {
                 c.sendComment("still running");
