@@ -135,6 +135,9 @@ public final class UtilityCloud implements AutoCloseable {
         // a report with silent meters is scaled up to the whole area
         int configured = report.metersReporting() + report.metersSilent();
         int fresh = configured - report.metersSilent();
+        if (2 * fresh < configured) {
+            return; // most meters silent (a run starting, an area cut off): too little to forecast from
+        }
         double estimate = fresh == 0 ? report.totalKw() : report.totalKw() * Math.max(configured, 1) / fresh;
         area.forecast.observe(estimate);
         double predicted = area.forecast.forecast(config.forecastHorizon());

@@ -22,7 +22,8 @@ import org.m2mkit.labs.wire.Topics;
 /**
  * The area's smart meters. Each is its own MQTT client (with a last will that marks it offline) and publishes a
  * SenML reading every interval; the simulated time of day starts at the run's start hour and runs at real speed.
- * A spike makes one meter read the spike's load: until its next regular reading in a paced run, for one reading
+ * A spike makes one meter read the spike's load: for the figure's two seconds in a paced run (so that the area
+ * report the alert brings on, half a second later, holds it whenever the regular readings fall), for one reading
  * in a fast run.
  */
 public final class MeterFleet implements AutoCloseable {
@@ -34,6 +35,7 @@ public final class MeterFleet implements AutoCloseable {
         final SplittableRandom random;
         long lastTs;
         boolean spiking;
+        long spikeUntil;
 
         Meter(String id, LoadModel model, NetworkLink link, long seed) {
             this.id = id;
@@ -60,6 +62,7 @@ public final class MeterFleet implements AutoCloseable {
         synchronized long spike(Runnable announce) {
             spiking = config.mode() == Mode.PACED;
             long t0 = Math.max(System.currentTimeMillis(), lastTs + 1);
+            spikeUntil = spiking ? t0 + Milestone.CONFIRMATION.figureMs() : 0;
             announce.run();
             publish(config.spikeKw(), t0);
             if (!spiking) {
@@ -69,9 +72,11 @@ public final class MeterFleet implements AutoCloseable {
         }
 
         synchronized void tick() {
-            if (spiking) {
-                spiking = false;
+            if (spiking && System.currentTimeMillis() < spikeUntil) {
+                publish(config.spikeKw());
+                return;
             }
+            spiking = false;
             publish(sample());
         }
     }

@@ -29,6 +29,7 @@ import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.labs.LabRoutes;
 
 /**
  * Lab submissions and the gradebook: {@code /labs/gateway} and {@code /labs/protocol} (editor, upload, progress,
@@ -94,7 +95,7 @@ public final class GradingRoutes {
 
     private void submit(Context ctx, Lab lab) {
         Account who = Auth.require(ctx);
-        boolean script = wantsJson(ctx);
+        boolean script = LabRoutes.wantsJson(ctx);
         String source = ctx.formParam("source");
         try {
             UploadedFile file = ctx.uploadedFile("file");
@@ -277,10 +278,5 @@ public final class GradingRoutes {
         }
         model.put("labs", byLab);
         ctx.html(pages.page(ctx, "grading/student", model));
-    }
-
-    static boolean wantsJson(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("application/json");
     }
 }

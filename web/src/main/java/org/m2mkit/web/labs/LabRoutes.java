@@ -122,7 +122,8 @@ public final class LabRoutes {
         }
     }
 
-    static boolean wantsJson(Context ctx) {
+    /** Whether the request comes from a page's script (it asks for JSON) rather than a plain form. */
+    public static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
         return accept != null && accept.contains("application/json");
     }

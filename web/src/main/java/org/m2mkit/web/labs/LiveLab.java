@@ -102,8 +102,7 @@ public final class LiveLab implements AutoCloseable {
             }
             String area = "live-" + who.id() + "-" + areas.incrementAndGet();
             LabRunConfig.Builder config = LabRunConfig.builder().meters(options.meters()).mode(options.mode())
-                    .network(options.network()).areaId(area).brokerUrl(broker.url()).timelineCapacity(2_000)
-                    .seed(System.nanoTime());
+                    .network(options.network()).areaId(area).brokerUrl(broker.url()).timelineCapacity(2_000);
             SandboxedGateway sandboxed = null;
             String label = "reference gateway";
             if (options.ownCode()) {

@@ -202,6 +202,9 @@ final class LiveRun implements AutoCloseable {
                 // the cloud's estimate: a report with silent meters is scaled up to the whole area
                 int configured = r.metersReporting() + r.metersSilent();
                 int fresh = configured - r.metersSilent();
+                if (2 * fresh < configured) {
+                    return; // the cloud does not forecast from a report in which most meters are silent
+                }
                 double load = fresh == 0 ? r.totalKw() : r.totalKw() * Math.max(configured, 1) / fresh;
                 forecast.observe(load);
                 Map<String, Object> p = new LinkedHashMap<>();

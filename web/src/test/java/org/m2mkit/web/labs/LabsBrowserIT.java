@@ -89,9 +89,19 @@ class LabsBrowserIT {
         browser.findElement(By.cssSelector("#start-form button[type='submit']")).click();
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "Area live-"));
+        // the cloud has heard the area (an area report is charted) before the spike
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("load-latest"), "Latest report"));
         WebElement spike = browser.findElement(By.xpath("//button[normalize-space()='Inject spike']"));
         wait.until(ExpectedConditions.elementToBeClickable(spike)).click();
-        wait.until(d -> d.findElements(By.cssSelector("#steps li.done")).size() == 6);
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("#steps li.done")).size() == 6);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-live-lab.png");
+            throw new AssertionError("the six steps did not all appear; the page said: "
+                    + browser.findElement(By.id("console-message")).getText() + " / "
+                    + browser.findElement(By.id("run-info")).getText() + " / steps: "
+                    + browser.findElement(By.id("steps")).getText(), e);
+        }
         List<String> steps = browser.findElements(By.cssSelector("#steps li.done")).stream()
                 .map(li -> li.getAttribute("data-milestone")).toList();
         assertThat(steps).containsExactly("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
