@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.m2mkit.grader.compile.CompileOutcome;
 import org.m2mkit.grader.compile.SubmissionCompiler;
 import org.m2mkit.grader.gateway.GatewaySuite;
+import org.m2mkit.grader.live.SandboxedGateway;
 import org.m2mkit.grader.protocol.ProtocolSuite;
 import org.m2mkit.grader.sandbox.ChildLauncher;
 import org.m2mkit.grader.sandbox.ChildPool;
@@ -167,6 +168,16 @@ public final class Grader implements AutoCloseable {
 
     private static double seconds(long start) {
         return Math.round((System.nanoTime() - start) / 1e6) / 1000.0;
+    }
+
+    /**
+     * Runs a gateway submission in a sandbox child for the live lab, in place of the reference gateway; the
+     * caller closes it when the run ends.
+     *
+     * @throws InvalidSubmissionException when it does not compile or its constructor throws
+     */
+    public SandboxedGateway liveGateway(Submission submission, org.m2mkit.labs.api.GatewayConfig config) {
+        return SandboxedGateway.open(compiler, pool, submission, config);
     }
 
     /** Whether the grader can grade, and how. */

@@ -43,6 +43,14 @@ public final class SubmissionRateLimiter {
                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /** What {@link #tryAcquire} would answer now, without taking anything (to show the student). */
+    public Decision peek(String studentId, Lab lab) {
+        Bucket bucket = bucket(studentId, lab);
+        io.github.bucket4j.EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return new Decision(probe.canBeConsumed(), bucket.getAvailableTokens(),
+                probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
     /** Gives back a submission that did not count (not gradable). */
     public void refund(String studentId, Lab lab) {
         bucket(studentId, lab).addTokens(1);

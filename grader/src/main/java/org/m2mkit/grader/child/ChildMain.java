@@ -28,6 +28,8 @@ import org.m2mkit.labs.api.ProtocolAdvisor;
 public final class ChildMain {
     /** Bytes of the student's printing kept per case. */
     static final int KEEP_OUTPUT = 4_096;
+    /** The gateway a live-lab child keeps between calls ({@link Wire#LIVE_OPEN}, {@link Wire#LIVE_STEP}). */
+    private static Gateway live;
 
     private ChildMain() {
     }
@@ -128,6 +130,24 @@ public final class ChildMain {
                 scenarios[i] = Wire.readScenario(in);
             }
             GatewayStepRunner.advise(scenarios, res, () -> newInstance(loader, mainClass, ProtocolAdvisor.class, null));
+        } else if (type == Wire.LIVE_OPEN) {
+            GatewayConfig config = Wire.readConfig(in);
+            try {
+                live = newInstance(loader, mainClass, Gateway.class, config);
+                res.writeByte(Wire.OK);
+            } catch (Throwable t) {
+                live = null;
+                GatewayStepRunner.writeThrown(res, t);
+            }
+        } else if (type == Wire.LIVE_STEP) {
+            byte[] op = in.readNBytes(in.readInt());
+            Gateway kept = live;
+            GatewayStepRunner.run(null, new byte[][] {op}, res, () -> {
+                if (kept == null) {
+                    throw new IllegalStateException("no live gateway was made");
+                }
+                return kept;
+            });
         } else {
             throw new IOException("unknown request " + type);
         }

@@ -37,6 +37,10 @@ public final class Wire {
     public static final byte GATEWAY_CASE = 3;
     public static final byte SCALE = 4;
     public static final byte ADVISE = 5;
+    /** Live lab: make the submission's gateway and keep it for the following {@link #LIVE_STEP}s. */
+    public static final byte LIVE_OPEN = 6;
+    /** Live lab: one call (a reading, a report or a demand response) on the kept gateway. */
+    public static final byte LIVE_STEP = 7;
     public static final byte RESULT = 10;
 
     /** Outcome of one step of a case, as written by the child. */

@@ -75,7 +75,8 @@ public final class UtilityCloud implements AutoCloseable {
     }
 
     public void start() {
-        link.subscribe(Topics.ROOT + "/+/gateway/+", 1, (topic, payload) -> execute(() -> onUplink(topic, payload)));
+        // its own area only: runs of other areas may share the broker
+        link.subscribe(Topics.gateway(config.areaId(), "+"), 1, (topic, payload) -> execute(() -> onUplink(topic, payload)));
     }
 
     private void onUplink(String topic, byte[] payload) {

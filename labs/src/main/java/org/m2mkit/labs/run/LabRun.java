@@ -134,7 +134,7 @@ public final class LabRun implements AutoCloseable {
             track(meters);
 
             tap = join(tapLink);
-            tap.subscribe(Topics.ROOT + "/#", 1, this::recordMessage);
+            tap.subscribe(Topics.ROOT + "/" + area + "/#", 1, this::recordMessage); // other runs may share the broker
             cloud = new UtilityCloud(config, join(cloudLink), recorder);
             track(cloud);
             cloud.start();

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.labs.UserError;
-import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
@@ -24,7 +23,13 @@ import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.quizzes.Quizzes;
-import org.m2mkit.web.health.GraderCheck;
+import org.m2mkit.grader.Grader;
+import org.m2mkit.grader.GraderConfig;
+import org.m2mkit.grader.GraderHealth;
+import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.web.grading.Grading;
+import org.m2mkit.web.labs.KitBroker;
+import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
 
 /**
@@ -58,23 +63,29 @@ public final class Kit implements AutoCloseable {
             started.push(db);
             accounts = new AccountRepository(db.dataSource());
             demoAccounts = config.demoAccounts() ? DemoAccounts.ensure(accounts) : List.of();
-            EmbeddedBroker broker = null;
+            KitBroker broker;
             if (brokerStart != null) {
-                broker = await(brokerStart);
-                started.push(broker);
-                brokerUrl = broker.url();
+                broker = KitBroker.embedded(await(brokerStart), config.bind());
             } else {
-                brokerUrl = config.brokerUrl();
+                broker = KitBroker.external(config.brokerUrl());
             }
+            started.push(broker);
+            brokerUrl = broker.url();
+            Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(1));
+            started.push(grader);
+            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
+            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
+            started.push(liveLab);
             Chapter chapter = await(contentLoad);
             BuildInfo build = BuildInfo.load();
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion()));
-            Health health = health(db, broker);
+            Health health = health(db, broker, grader);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
             Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
-                    new ProgressStore(db.dataSource()), quizzes, routes::add);
+                    new ProgressStore(db.dataSource()), quizzes, new WebApp.Labs(grading, liveLab, db.dataSource()),
+                    routes::add);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);
@@ -126,18 +137,28 @@ public final class Kit implements AutoCloseable {
         started.push(app::stop);
     }
 
-    private Health health(Database db, EmbeddedBroker broker) {
+    private Health health(Database db, KitBroker broker, Grader grader) {
         return new Health()
                 .add("database", () -> db.healthy() ? Health.Part.up(Map.of("engine", engine()))
                         : Health.Part.down(Map.of("engine", engine())))
                 .add("broker", () -> {
-                    boolean up = broker != null ? broker.isRunning()
-                            : BrokerProbe.reachable(brokerUrl, Duration.ofSeconds(1));
-                    Map<String, Object> details = Map.of("mode", broker != null ? "embedded" : "external",
+                    Map<String, Object> details = Map.of("mode", broker.isEmbedded() ? "embedded" : "external",
                             "url", brokerUrl);
-                    return up ? Health.Part.up(details) : Health.Part.down(details);
+                    return broker.isRunning() ? Health.Part.up(details) : Health.Part.down(details);
                 })
-                .add("grader", GraderCheck::check);
+                .add("grader", () -> grader(grader.health()));
+    }
+
+    private static Health.Part grader(GraderHealth h) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("compiler", h.compilerAvailable() ? "javax.tools (JDK " + Runtime.version().feature() + ")"
+                : "missing: run the kit on a JDK, not a JRE");
+        details.put("sandbox", h.sandbox());
+        details.put("sandboxDetail", h.sandboxDetail());
+        details.put("poolReady", h.poolReady() + " of " + h.poolSize());
+        details.put("queued", h.queued());
+        details.put("running", h.running());
+        return h.ok() ? Health.Part.up(details) : Health.Part.down(details);
     }
 
     private String engine() {

@@ -15,10 +15,15 @@ import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.SignInLimiter;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.health.HealthRoutes;
+import org.m2mkit.web.grading.Grading;
+import org.m2mkit.web.grading.GradingRoutes;
+import org.m2mkit.web.labs.LabRoutes;
+import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.lessons.LessonRoutes;
 import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.quizzes.QuizRoutes;
 import org.m2mkit.web.quizzes.Quizzes;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +36,11 @@ public final class WebApp {
 
     private WebApp() {}
 
+    /** The lab features: submissions and gradebook, and the live lab console. */
+    public record Labs(Grading grading, LiveLab live, DataSource db) {}
+
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
-                                 ProgressStore progress, Quizzes quizzes, Consumer<HandlerMetaInfo> onRoute) {
+                                 ProgressStore progress, Quizzes quizzes, Labs labs, Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
             config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
@@ -49,6 +57,8 @@ public final class WebApp {
             LessonRoutes.register(config.routes, chapter, pages, progress);
             HealthRoutes.register(config.routes, health);
             QuizRoutes.register(config.routes, quizzes, pages);
+            GradingRoutes.register(config.routes, labs.grading(), labs.db(), accounts, pages);
+            LabRoutes.register(config.routes, labs.live(), pages, labs.grading()::hasGateway);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_MESSAGE, e.getMessage());
                 ctx.status(e.getStatus());

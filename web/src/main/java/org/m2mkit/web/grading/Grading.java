@@ -1,0 +1,127 @@
+package org.m2mkit.web.grading;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.m2mkit.grader.GradeResult;
+import org.m2mkit.grader.Grader;
+import org.m2mkit.grader.GraderBusyException;
+import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Submission;
+import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.web.accounts.Account;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lab submissions: stores each one, queues it on the grader, follows its progress into the database, and keeps the
+ * per-person rate limit (a submission that does not compile is given back: it costs no attempt).
+ */
+public final class Grading {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Grading.class);
+
+    private final SubmissionStore store;
+    private final Grader grader;
+    private final SubmissionRateLimiter limiter;
+
+    public Grading(DataSource db, Grader grader, SubmissionRateLimiter limiter) {
+        this.store = new SubmissionStore(db);
+        this.grader = grader;
+        this.limiter = limiter;
+        int left = store.failUnfinished();
+        if (left > 0) {
+            LOG.info("{} submission(s) left ungraded by the last run of the kit were marked as not graded", left);
+        }
+    }
+
+    /** Refused because the person has used up their submissions for now. */
+    public static final class RateLimited extends UserError {
+        private final Duration retryAfter;
+
+        RateLimited(Duration retryAfter) {
+            super("You have used your submissions for now; the next one is allowed in " + Allowance.words(retryAfter)
+                    + ". Test your code with the starter kit's tests meanwhile.");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /**
+     * Stores and queues a submission.
+     *
+     * @return its id
+     * @throws RateLimited when the person must wait
+     * @throws UserError   when the grader's queue is full
+     */
+    public long submit(Account who, Lab lab, Submission submission, String origin, String fileName) {
+        String key = Long.toString(who.id());
+        SubmissionRateLimiter.Decision decision = limiter.tryAcquire(key, lab);
+        if (!decision.allowed()) {
+            throw new RateLimited(decision.retryAfter());
+        }
+        long id = store.insert(who.id(), lab, origin, fileName, submission.files());
+        try {
+            grader.submit(lab, submission, false, p -> {
+                if (p != org.m2mkit.grader.Progress.QUEUED && p != org.m2mkit.grader.Progress.DONE) {
+                    store.status(id, p.name());
+                }
+            }).whenComplete((result, failure) -> finish(id, key, lab, result, failure));
+        } catch (GraderBusyException e) {
+            limiter.refund(key, lab);
+            store.failed(id, e.getMessage());
+            throw new UserError(e.getMessage());
+        }
+        return id;
+    }
+
+    private void finish(long id, String key, Lab lab, GradeResult result, Throwable failure) {
+        try {
+            if (failure != null) {
+                LOG.error("grading submission {} failed", id, failure);
+                limiter.refund(key, lab);
+                store.failed(id, "The grader could not grade this submission; it cost no attempt. Submit it again, "
+                        + "and tell your instructor if this keeps happening.");
+                return;
+            }
+            if (!result.gradable()) {
+                limiter.refund(key, lab);
+            }
+            store.result(id, result);
+        } catch (RuntimeException e) {
+            LOG.error("could not record the result of submission {}", id, e);
+        }
+    }
+
+    /** How many submissions a person may make now, or how long until the next. */
+    public Allowance allowance(Account who, Lab lab) {
+        SubmissionRateLimiter.Decision d = limiter.peek(Long.toString(who.id()), lab);
+        return Allowance.of(d.allowed(), d.remaining(), d.retryAfter());
+    }
+
+    public Optional<StoredSubmission> find(long id) {
+        return store.find(id);
+    }
+
+    public List<StoredSubmission> history(Account who, Lab lab) {
+        return store.history(who.id(), lab, 200);
+    }
+
+    /** The source of a person's newest gateway submission that compiled, for the live lab. */
+    public Optional<Submission> latestGateway(long accountId) {
+        return store.latestGradable(accountId, Lab.GATEWAY).map(s -> new Submission(s.sources()));
+    }
+
+    public boolean hasGateway(long accountId) {
+        return store.latestGradable(accountId, Lab.GATEWAY).isPresent();
+    }
+
+    List<SubmissionStore.LabScores> scores() {
+        return store.scores();
+    }
+}

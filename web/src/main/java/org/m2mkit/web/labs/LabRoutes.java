@@ -1,0 +1,182 @@
+package org.m2mkit.web.labs;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.run.Milestone;
+import org.m2mkit.web.accounts.Access;
+import org.m2mkit.web.accounts.Account;
+import org.m2mkit.web.accounts.Auth;
+import org.m2mkit.web.app.Pages;
+
+/**
+ * The live lab console: {@code GET /labs/live} (the page), {@code GET /labs/live/events} (the run as
+ * Server-Sent Events), and the controls, each a POST answered with JSON for the page's script or with the page
+ * itself for a browser without scripts.
+ */
+public final class LabRoutes {
+
+    private final LiveLab lab;
+    private final Pages pages;
+    private final java.util.function.LongPredicate hasOwnGateway;
+
+    private LabRoutes(LiveLab lab, Pages pages, java.util.function.LongPredicate hasOwnGateway) {
+        this.lab = lab;
+        this.pages = pages;
+        this.hasOwnGateway = hasOwnGateway;
+    }
+
+    /** @param hasOwnGateway whether an account has a gateway submission that compiles (to run in the lab) */
+    public static void register(RoutesConfig routes, LiveLab lab, Pages pages,
+                                java.util.function.LongPredicate hasOwnGateway) {
+        LabRoutes r = new LabRoutes(lab, pages, hasOwnGateway);
+        routes.get("/labs/live", r::page, Access.SIGNED_IN);
+        routes.sse("/labs/live/events", r::events, Access.SIGNED_IN);
+        routes.post("/labs/live/run", ctx -> r.control(ctx, r::start), Access.SIGNED_IN);
+        routes.post("/labs/live/spike", ctx -> r.control(ctx, r::spike), Access.SIGNED_IN);
+        routes.post("/labs/live/uplink", ctx -> r.control(ctx, r::uplink), Access.SIGNED_IN);
+        routes.post("/labs/live/broker", ctx -> r.control(ctx, r::restartBroker), Access.SIGNED_IN);
+        routes.post("/labs/live/stop", ctx -> r.control(ctx, r::stop), Access.SIGNED_IN);
+    }
+
+    private interface Action {
+        String run(Context ctx, Account who);
+    }
+
+    private void page(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(render(ctx, null, null));
+    }
+
+    private String render(Context ctx, String error, String message) {
+        Account who = Auth.require(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("networks", RunOptions.networks());
+        model.put("maxMeters", RunOptions.MAX_METERS);
+        model.put("ownGateway", hasOwnGateway.test(who.id()));
+        model.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
+        model.put("brokerRestartable", lab.brokerRestartable());
+        model.put("idleSeconds", lab.idleTimeout().toSeconds());
+        model.put("maxRuns", lab.maxRuns());
+        model.put("steps", steps());
+        model.put("error", error);
+        model.put("message", message);
+        return pages.page(ctx, "labs/live", model);
+    }
+
+    /** The figure's six steps: the HVAC's action and its confirmation are one step at 2 s. */
+    static List<Map<String, Object>> steps() {
+        return List.of(step(Milestone.SPIKE, "Meter detects a 15 kW spike"),
+                step(Milestone.ALERT, "Alert reaches the gateway"),
+                step(Milestone.REPORT, "Gateway sends the area demand report to the cloud"),
+                step(Milestone.PREDICTION, "Cloud predicts a grid overload"),
+                step(Milestone.COMMAND, "Demand-response command reaches the HVAC"),
+                step(Milestone.CONFIRMATION, "HVAC raises its set point and confirms"));
+    }
+
+    private static Map<String, Object> step(Milestone m, String label) {
+        return Map.of("key", m.name(), "label", label, "figureMs", m.figureMs());
+    }
+
+    private void events(SseClient client) {
+        Account who = Auth.require(client.ctx());
+        client.ctx().header("Cache-Control", "no-store");
+        client.ctx().header("X-Accel-Buffering", "no");
+        client.keepAlive();
+        LiveRun run = lab.current(who.id()).orElse(null);
+        if (run == null) {
+            client.sendEvent("none", "{}");
+            client.close();
+            return;
+        }
+        client.onClose(() -> run.detach(client));
+        run.attach(client);
+    }
+
+    private void control(Context ctx, Action action) {
+        Account who = Auth.require(ctx);
+        boolean script = wantsJson(ctx);
+        try {
+            String message = action.run(ctx, who);
+            if (script) {
+                Map<String, Object> answer = new HashMap<>();
+                answer.put("message", message);
+                answer.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
+                ctx.json(answer);
+            } else {
+                ctx.html(render(ctx, null, message));
+            }
+        } catch (UserError e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            if (script) {
+                ctx.json(Map.of("error", e.getMessage()));
+            } else {
+                ctx.html(render(ctx, e.getMessage(), null));
+            }
+        }
+    }
+
+    /** Whether the request comes from a page's script (it asks for JSON) rather than a plain form. */
+    public static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+
+    private String start(Context ctx, Account who) {
+        RunOptions options = RunOptions.parse(ctx.formParam("meters"), ctx.formParam("mode"),
+                ctx.formParam("network"), ctx.formParam("gateway"));
+        LiveRun run = lab.start(who, options);
+        return "Run started: " + run.info().get("meters") + " meters, " + run.info().get("mode") + " mode, "
+                + run.info().get("network") + ", " + run.info().get("gateway") + ".";
+    }
+
+    private LiveRun running(Account who) {
+        return lab.current(who.id()).orElseThrow(() -> new UserError("no run is going; start one first"));
+    }
+
+    private String spike(Context ctx, Account who) {
+        LiveRun run = running(who);
+        List<String> meters = run.lab().meterIds();
+        String meter = ctx.formParam("meter");
+        if (meter == null || meter.isBlank()) {
+            meter = meters.get(ThreadLocalRandom.current().nextInt(meters.size()));
+        } else if (!meters.contains(meter.strip())) {
+            throw new UserError("there is no meter '" + meter + "' in this run; use one of " + meters.get(0)
+                    + " to " + meters.get(meters.size() - 1));
+        }
+        run.lab().injectSpike(meter.strip());
+        return "Spike injected at " + meter.strip() + ".";
+    }
+
+    private String uplink(Context ctx, Account who) {
+        LiveRun run = running(who);
+        String action = ctx.formParam("action");
+        if ("cut".equals(action)) {
+            run.lab().cutUplink();
+            return "Gateway uplink cut: the gateway stores what it has for the cloud.";
+        }
+        if ("restore".equals(action)) {
+            run.lab().restoreUplink();
+            return "Gateway uplink restored: stored messages go out in order.";
+        }
+        throw new UserError("uplink action '" + action + "' is not known; use cut or restore");
+    }
+
+    private String restartBroker(Context ctx, Account who) {
+        running(who);
+        lab.restartBroker(who);
+        return "The broker was restarted; every component reconnected by itself.";
+    }
+
+    private String stop(Context ctx, Account who) {
+        running(who);
+        lab.stop(who.id(), "stopped from the console");
+        return "Run stopped.";
+    }
+}

@@ -1,0 +1,304 @@
+package org.m2mkit.web.labs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.sse.SseClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import org.m2mkit.labs.api.AreaReport;
+import org.m2mkit.labs.api.HvacUnit;
+import org.m2mkit.labs.cloud.HoltForecast;
+import org.m2mkit.labs.run.LabRun;
+import org.m2mkit.labs.run.LabRunConfig;
+import org.m2mkit.labs.run.TimelineEvent;
+import org.m2mkit.labs.wire.Messages;
+import org.m2mkit.labs.wire.Temperatures;
+import org.m2mkit.labs.wire.Topics;
+
+/**
+ * One student's live run as the console sees it: the {@link LabRun}, the consoles watching it over Server-Sent
+ * Events, and what a console that connects late needs to catch up (the newest entries, the load chart's points,
+ * the HVAC units' state). Events sent: {@code run} (what runs), {@code entry} (a timeline entry), {@code load}
+ * (area load, forecast and capacity after each area report), {@code hvac} (a unit's set point and temperature),
+ * {@code end} (the run stopped, and why).
+ */
+final class LiveRun implements AutoCloseable {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Entries kept for a console that connects late. */
+    private static final int REPLAY = 400;
+    /** Load points kept for the chart. */
+    private static final int POINTS = 120;
+
+    private final long accountId;
+    private final LabRun run;
+    private final AutoCloseable sandbox;
+    private final String gatewayLabel;
+    private final long startedMs = System.currentTimeMillis();
+    private final HoltForecast forecast;
+    private final ArrayDeque<String> recentEntries = new ArrayDeque<>();
+    private final ArrayDeque<String> points = new ArrayDeque<>();
+    private final Map<String, String> hvac = new LinkedHashMap<>();
+    private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+    private final Consumer<TimelineEvent> listener = this::onEntry;
+    private final String areaPrefix;
+    private volatile long lastWatchedMs = System.currentTimeMillis();
+    private volatile String endReason;
+    private long lastSeq;
+
+    LiveRun(long accountId, LabRun run, AutoCloseable sandbox, String gatewayLabel) {
+        this.accountId = accountId;
+        this.run = run;
+        this.sandbox = sandbox;
+        this.gatewayLabel = gatewayLabel;
+        LabRunConfig c = run.config();
+        this.forecast = new HoltForecast(c.forecastAlpha(), c.forecastBeta());
+        this.areaPrefix = Topics.ROOT + "/" + c.areaId() + "/";
+        double setpointC = Temperatures.toCelsius(c.setpointF());
+        for (HvacUnit u : c.hvacUnits()) {
+            hvac.put(u.deviceId(), json(hvacState(u.deviceId(), setpointC, setpointC, Double.NaN, "normal set point")));
+        }
+        synchronized (this) {
+            run.timeline().addListener(listener);
+            run.timeline().events().forEach(this::onEntry); // what happened before the listener was added
+        }
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    LabRun lab() {
+        return run;
+    }
+
+    long startedMs() {
+        return startedMs;
+    }
+
+    boolean watched() {
+        return !clients.isEmpty();
+    }
+
+    long lastWatchedMs() {
+        return watched() ? System.currentTimeMillis() : lastWatchedMs;
+    }
+
+    /** What the console shows about the run. */
+    Map<String, Object> info() {
+        LabRunConfig c = run.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("area", c.areaId());
+        m.put("meters", c.meters());
+        m.put("meterIds", run.meterIds());
+        m.put("mode", c.mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("network", c.fieldNetwork().label());
+        m.put("networkKey", c.fieldNetwork().key());
+        m.put("gateway", gatewayLabel);
+        m.put("broker", run.brokerUrl());
+        m.put("capacityKw", round(c.feederCapacityKw()));
+        m.put("spikeKw", c.spikeKw());
+        m.put("hvacUnits", c.hvacUnits().stream().map(HvacUnit::deviceId).toList());
+        m.put("startedMs", startedMs);
+        m.put("running", run.isRunning());
+        return m;
+    }
+
+    /** Sends a new console the run and what it has missed, then everything from now on. */
+    synchronized void attach(SseClient client) {
+        client.sendEvent("run", json(info()));
+        points.forEach(p -> client.sendEvent("load", p));
+        hvac.values().forEach(h -> client.sendEvent("hvac", h));
+        recentEntries.forEach(e -> client.sendEvent("entry", e));
+        if (endReason != null) {
+            client.sendEvent("end", json(Map.of("reason", endReason)));
+            return;
+        }
+        clients.add(client);
+    }
+
+    void detach(SseClient client) {
+        if (clients.remove(client) && clients.isEmpty()) {
+            lastWatchedMs = System.currentTimeMillis();
+        }
+    }
+
+    /** A line on every console's log from the console itself (not from the lab). */
+    synchronized void notice(String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", 0);
+        m.put("t", System.currentTimeMillis() - run.timeline().startMs());
+        m.put("kind", "NOTE");
+        m.put("from", "console");
+        m.put("to", "");
+        m.put("detail", text);
+        String entry = json(m);
+        keep(recentEntries, entry, REPLAY);
+        broadcast("entry", entry);
+    }
+
+    /** A comment line to every console, so that one that has gone is noticed. */
+    synchronized void ping() {
+        for (SseClient c : clients) {
+            try {
+                c.sendComment("still running");
+            } catch (RuntimeException e) {
+                detach(c);
+            }
+            if (c.terminated()) {
+                detach(c);
+            }
+        }
+    }
+
+    private void onEntry(TimelineEvent e) {
+        if (e.topic() != null && !e.topic().startsWith(areaPrefix)) {
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("t", e.offsetMs());
+        m.put("kind", e.kind().name());
+        m.put("from", e.from());
+        m.put("to", e.to());
+        m.put("topic", e.topic());
+        m.put("payload", e.payload());
+        m.put("size", e.size());
+        m.put("milestone", e.milestone() == null ? null : e.milestone().name());
+        m.put("cycle", e.cycle());
+        m.put("cycleMs", e.cycleMs());
+        m.put("detail", e.detail());
+        String entry = json(m);
+        synchronized (this) {
+            if (e.seq() <= lastSeq) {
+                return;
+            }
+            lastSeq = e.seq();
+            keep(recentEntries, entry, REPLAY);
+            broadcast("entry", entry);
+            if (e.kind() == TimelineEvent.Kind.MESSAGE && e.payload() != null) {
+                derived(e);
+            }
+        }
+    }
+
+    /** Chart points from area reports, HVAC state from confirmations. */
+    private void derived(TimelineEvent e) {
+        Topics.Parsed t = Topics.parse(e.topic());
+        if (t == null) {
+            return;
+        }
+        byte[] payload = e.payload().getBytes(StandardCharsets.UTF_8);
+        try {
+            if (t.kind().equals(Topics.REPORT)) {
+                AreaReport r = Messages.report(payload).body();
+                // the cloud's estimate: a report with silent meters is scaled up to the whole area
+                int configured = r.metersReporting() + r.metersSilent();
+                int fresh = configured - r.metersSilent();
+                if (2 * fresh < configured) {
+                    return; // the cloud does not forecast from a report in which most meters are silent
+                }
+                double load = fresh == 0 ? r.totalKw() : r.totalKw() * Math.max(configured, 1) / fresh;
+                forecast.observe(load);
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("t", e.offsetMs());
+                p.put("loadKw", round(load));
+                p.put("forecastKw", round(forecast.forecast(run.config().forecastHorizon())));
+                p.put("capacityKw", round(run.config().feederCapacityKw()));
+                String point = json(p);
+                keep(points, point, POINTS);
+                broadcast("load", point);
+            } else if (t.kind().equals(Topics.CONFIRM)) {
+                Messages.Confirmation c = Messages.confirmation(payload);
+                String state = json(hvacState(c.device(), c.setpointC(), c.indoorC(), c.powerKw(), c.eventId()));
+                hvac.put(c.device(), state);
+                broadcast("hvac", state);
+            }
+        } catch (RuntimeException ignored) {
+            // a payload the lab's own codec cannot read is on the log already; nothing to chart
+        }
+    }
+
+    private static Map<String, Object> hvacState(String device, double setpointC, double indoorC, double powerKw,
+                                                 String event) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", device);
+        m.put("setpointC", round(setpointC));
+        m.put("setpointF", Math.round(Temperatures.toFahrenheit(setpointC)));
+        m.put("indoorC", round(indoorC));
+        m.put("powerKw", Double.isNaN(powerKw) ? null : round(powerKw));
+        m.put("event", event);
+        return m;
+    }
+
+    private void broadcast(String event, String data) {
+        for (SseClient c : clients) {
+            try {
+                c.sendEvent(event, data);
+            } catch (RuntimeException ex) {
+                detach(c);
+            }
+        }
+    }
+
+    private static void keep(ArrayDeque<String> list, String item, int max) {
+        if (list.size() == max) {
+            list.pollFirst();
+        }
+        list.addLast(item);
+    }
+
+    static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+
+    static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("console data always serialises", e);
+        }
+    }
+
+    /** Stops the run and tells every console why; calling it again does nothing. */
+    void stop(String reason) {
+        synchronized (this) {
+            if (endReason != null) {
+                return;
+            }
+            endReason = reason;
+        }
+        run.timeline().removeListener(listener);
+        run.close();
+        if (sandbox != null) {
+            try {
+                sandbox.close();
+            } catch (Exception ignored) {
+                // the child is ended either way
+            }
+        }
+        String end = json(Map.of("reason", reason));
+        List<SseClient> all = List.copyOf(clients);
+        clients.clear();
+        for (SseClient c : all) {
+            try {
+                c.sendEvent("end", end);
+                c.close();
+            } catch (RuntimeException ignored) {
+                // the console has gone already
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop("the kit is shutting down");
+    }
+}

@@ -1,0 +1,269 @@
+// Live lab console: controls over fetch (with the page's CSRF token), the run over Server-Sent Events.
+// Everything that comes from the lab is put on the page as text (textContent), never as HTML.
+(function () {
+  'use strict';
+  var main = document.querySelector('main.console');
+  if (!main) { return; }
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+  var SVG = 'http://www.w3.org/2000/svg';
+  var X = { meter: 80, gateway: 240, cloud: 400, hvac: 560 };
+  var STEPS = ['SPIKE', 'ALERT', 'REPORT', 'PREDICTION', 'COMMAND', 'CONFIRMATION'];
+  var MAX_LOG = 300;
+  var source = null;
+  var cycle = 0;
+  var points = [];
+  var message = document.getElementById('console-message');
+  var runInfo = document.getElementById('run-info');
+  var logRows = document.getElementById('log-rows');
+  var showReadings = document.getElementById('show-readings');
+
+  function say(text, isError) {
+    message.textContent = text;
+    message.classList.remove('hidden');
+    message.classList.toggle('error', !!isError);
+    message.classList.toggle('success', !isError);
+    message.setAttribute('role', isError ? 'alert' : 'status');
+  }
+
+  function setRunning(running) {
+    main.setAttribute('data-running', running ? 'true' : 'false');
+    document.querySelectorAll('[data-needs-run]').forEach(function (b) {
+      if (!b.hasAttribute('data-always-off')) { b.disabled = !running; }
+    });
+  }
+
+  function post(form) {
+    var body = new URLSearchParams(new FormData(form));
+    var button = form.querySelector('button[type="submit"]');
+    if (button) { button.disabled = true; }
+    return fetch(form.action, {
+      method: 'POST', body: body, credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
+    }).then(function (r) {
+      return r.json().catch(function () { return { error: 'The kit answered ' + r.status + '.' }; });
+    }).then(function (answer) {
+      if (button) { button.disabled = false; }
+      if (answer.error) { say(answer.error, true); return null; }
+      say(answer.message, false);
+      return answer;
+    }).catch(function () {
+      if (button) { button.disabled = false; }
+      say('The kit did not answer; check that it is still running.', true);
+      return null;
+    });
+  }
+
+  document.getElementById('start-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    post(e.target).then(function (answer) {
+      if (answer && answer.run) { showRun(answer.run); connect(); }
+    });
+  });
+  document.querySelectorAll('form.control-form').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      post(form).then(function (answer) {
+        if (answer && !answer.run) { setRunning(false); runInfo.textContent = 'No run is going.'; }
+      });
+    });
+  });
+  var brokerButton = document.querySelector('form[action="/labs/live/broker"] button');
+  if (brokerButton && brokerButton.disabled) { brokerButton.setAttribute('data-always-off', ''); }
+
+  function showRun(run) {
+    runInfo.textContent = 'Area ' + run.area + ': ' + run.meters + ' meters, ' + run.mode + ' mode, ' + run.network +
+      ', ' + run.gateway + '; broker ' + run.broker + '.';
+    var list = document.getElementById('meter-ids');
+    list.textContent = '';
+    (run.meterIds || []).forEach(function (id) {
+      var o = document.createElement('option');
+      o.value = id;
+      list.appendChild(o);
+    });
+    setRunning(run.running);
+  }
+
+  function connect() {
+    if (source) { source.close(); }
+    resetCycle(0);
+    points = [];
+    drawChart();
+    logRows.textContent = '';
+    document.getElementById('hvac-rows').textContent = '';
+    source = new EventSource('/labs/live/events');
+    source.addEventListener('run', function (e) { showRun(JSON.parse(e.data)); });
+    source.addEventListener('entry', function (e) { onEntry(JSON.parse(e.data)); });
+    source.addEventListener('load', function (e) { points.push(JSON.parse(e.data)); if (points.length > 120) { points.shift(); } drawChart(); });
+    source.addEventListener('hvac', function (e) { onHvac(JSON.parse(e.data)); });
+    source.addEventListener('end', function (e) {
+      var end = JSON.parse(e.data);
+      runInfo.textContent = 'The run ' + end.reason + '.';
+      setRunning(false);
+      source.close();
+    });
+    source.addEventListener('none', function () { setRunning(false); source.close(); });
+  }
+
+  // ---- the sequence of the current cycle ----
+  function resetCycle(number) {
+    cycle = number;
+    document.getElementById('sequence-steps').textContent = '';
+    document.getElementById('cycle-number').textContent = number ? 'cycle ' + number : '';
+    document.querySelectorAll('#steps li').forEach(function (li) {
+      li.classList.remove('done');
+      var figure = li.querySelector('.step-time').textContent.split(' · ')[0];
+      li.querySelector('.step-time').textContent = figure + ' · waiting';
+    });
+  }
+
+  function svg(name, attrs, text) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text) { el.textContent = text; }
+    document.getElementById('sequence-steps').appendChild(el);
+    return el;
+  }
+
+  function arrow(from, to, y, label) {
+    svg('line', { x1: from, x2: to, y1: y, y2: y, 'class': 'arrow', 'marker-end': 'url(#arrowhead)' });
+    svg('text', { x: (from + to) / 2, y: y - 6, 'text-anchor': 'middle' }, label);
+  }
+
+  function mark(x, y, label) {
+    svg('circle', { cx: x, cy: y, r: 7, 'class': 'mark' });
+    svg('text', { x: x + 12, y: y + 4 }, label);
+  }
+
+  function drawStep(key, ms) {
+    var i = STEPS.indexOf(key);
+    var y = 62 + i * 44;
+    var t = ' (' + ms + ' ms)';
+    if (key === 'SPIKE') { mark(X.meter, y, '15 kW spike' + t); }
+    if (key === 'ALERT') { arrow(X.meter, X.gateway, y, 'alert' + t); }
+    if (key === 'REPORT') { arrow(X.gateway, X.cloud, y, 'area demand report' + t); }
+    if (key === 'PREDICTION') { mark(X.cloud, y, 'overload predicted' + t); }
+    if (key === 'COMMAND') { arrow(X.cloud, X.gateway, y - 8, 'demand response'); arrow(X.gateway, X.hvac, y + 8, 'set point +2 °C' + t); }
+    if (key === 'CONFIRMATION') { arrow(X.hvac, X.gateway, y, 'confirmed' + t); }
+  }
+
+  function onMilestone(e) {
+    if (e.milestone === 'SPIKE') { resetCycle(e.cycle); }
+    if (!e.cycle || e.cycle !== cycle) { return; }
+    var li = document.querySelector('#steps li[data-milestone="' + e.milestone + '"]');
+    if (e.milestone === 'HVAC_ACTION') {
+      li = document.querySelector('#steps li[data-milestone="CONFIRMATION"]');
+      if (li) { li.querySelector('.step-label').title = e.detail; }
+      return;
+    }
+    if (!li || li.classList.contains('done')) { return; }
+    var ms = Math.max(0, e.cycleMs);
+    li.classList.add('done');
+    var figure = li.querySelector('.step-time').textContent.split(' · ')[0];
+    li.querySelector('.step-time').textContent = figure + ' · here: ' + ms + ' ms — ' + e.detail;
+    drawStep(e.milestone, ms);
+  }
+
+  // ---- the message log ----
+  function onEntry(e) {
+    if (e.kind === 'MILESTONE') { onMilestone(e); }
+    var reading = e.kind === 'MESSAGE' && /\/reading$/.test(e.topic || '');
+    var tr = document.createElement('tr');
+    tr.className = 'log-' + e.kind.toLowerCase() + (reading ? ' reading' : '');
+    if (reading && !showReadings.checked) { tr.hidden = true; }
+    [(e.t / 1000).toFixed(3) + ' s',
+     (e.from || '') + (e.to ? ' → ' + e.to : ''),
+     e.topic || (e.milestone ? e.milestone.toLowerCase().replace('_', ' ') : e.kind.toLowerCase()),
+     e.kind === 'MESSAGE' ? e.payload : e.detail].forEach(function (text, i) {
+      var td = document.createElement('td');
+      if (i === 3 && e.kind === 'MESSAGE') {
+        var code = document.createElement('code');
+        code.textContent = text;
+        td.appendChild(code);
+      } else {
+        td.textContent = text;
+      }
+      tr.appendChild(td);
+    });
+    logRows.insertBefore(tr, logRows.firstChild);
+    while (logRows.children.length > MAX_LOG) { logRows.removeChild(logRows.lastChild); }
+    document.getElementById('log-count').textContent = 'newest first, last ' + MAX_LOG + ' kept';
+  }
+  showReadings.addEventListener('change', function () {
+    document.querySelectorAll('#log-rows tr.reading').forEach(function (tr) { tr.hidden = !showReadings.checked; });
+  });
+
+  // ---- HVAC units ----
+  function onHvac(h) {
+    var rows = document.getElementById('hvac-rows');
+    var tr = rows.querySelector('tr[data-device="' + CSS.escape(h.device) + '"]');
+    if (!tr) {
+      tr = document.createElement('tr');
+      tr.setAttribute('data-device', h.device);
+      for (var i = 0; i < 5; i++) { tr.appendChild(document.createElement(i === 0 ? 'th' : 'td')); }
+      tr.firstChild.setAttribute('scope', 'row');
+      rows.appendChild(tr);
+    }
+    var cells = tr.children;
+    cells[0].textContent = h.device;
+    cells[1].textContent = h.setpointC.toFixed(1) + ' °C (' + h.setpointF + ' °F)';
+    cells[2].textContent = h.indoorC.toFixed(1) + ' °C';
+    cells[3].textContent = h.powerKw === null ? '–' : h.powerKw.toFixed(2) + ' kW';
+    cells[4].textContent = h.event || '';
+  }
+
+  // ---- the load chart ----
+  function drawChart() {
+    var chart = document.getElementById('load-chart');
+    Array.prototype.slice.call(chart.querySelectorAll('g.plot')).forEach(function (g) { chart.removeChild(g); });
+    var g = document.createElementNS(SVG, 'g');
+    g.setAttribute('class', 'plot');
+    chart.appendChild(g);
+    var latest = document.getElementById('load-latest');
+    if (points.length === 0) { latest.textContent = 'No area report yet.'; return; }
+    var left = 52, right = 590, top = 12, bottom = 210;
+    var lo = Infinity, hi = -Infinity;
+    points.forEach(function (p) {
+      [p.loadKw, p.forecastKw, p.capacityKw].forEach(function (v) { lo = Math.min(lo, v); hi = Math.max(hi, v); });
+    });
+    lo = Math.floor(lo * 0.9); hi = Math.ceil(hi * 1.05);
+    if (hi <= lo) { hi = lo + 1; }
+    var t0 = points[0].t, t1 = points[points.length - 1].t;
+    function x(t) { return t1 === t0 ? (left + right) / 2 : left + (t - t0) / (t1 - t0) * (right - left); }
+    function y(v) { return bottom - (v - lo) / (hi - lo) * (bottom - top); }
+    function add(name, attrs, text) {
+      var el = document.createElementNS(SVG, name);
+      Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+      if (text !== undefined) { el.textContent = text; }
+      g.appendChild(el);
+    }
+    add('line', { x1: left, x2: right, y1: bottom, y2: bottom, 'class': 'axis' });
+    add('line', { x1: left, x2: left, y1: top, y2: bottom, 'class': 'axis' });
+    add('text', { x: left - 6, y: y(hi) + 4, 'text-anchor': 'end' }, hi + ' kW');
+    add('text', { x: left - 6, y: y(lo) + 4, 'text-anchor': 'end' }, lo + ' kW');
+    add('text', { x: left, y: bottom + 22 }, (t0 / 1000).toFixed(0) + ' s');
+    add('text', { x: right, y: bottom + 22, 'text-anchor': 'end' }, (t1 / 1000).toFixed(0) + ' s after start');
+    ['capacityKw', 'forecastKw', 'loadKw'].forEach(function (key) {
+      var d = points.map(function (p) { return x(p.t).toFixed(1) + ',' + y(p[key]).toFixed(1); }).join(' ');
+      add('polyline', { points: d, 'class': 'series ' + key });
+    });
+    var p = points[points.length - 1];
+    latest.textContent = 'Latest report: load ' + p.loadKw + ' kW, forecast ' + p.forecastKw + ' kW, capacity ' +
+      p.capacityKw + ' kW' + (p.forecastKw > p.capacityKw ? ': overload predicted.' : '.');
+  }
+
+  // the arrowhead marker for the sequence
+  (function () {
+    var defs = document.createElementNS(SVG, 'defs');
+    var marker = document.createElementNS(SVG, 'marker');
+    [['id', 'arrowhead'], ['viewBox', '0 0 10 10'], ['refX', '10'], ['refY', '5'], ['markerWidth', '8'],
+     ['markerHeight', '8'], ['orient', 'auto-start-reverse']].forEach(function (a) { marker.setAttribute(a[0], a[1]); });
+    var path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', 'M 0 0 L 10 5 L 0 10 z');
+    marker.appendChild(path);
+    defs.appendChild(marker);
+    document.getElementById('sequence').appendChild(defs);
+  })();
+
+  setRunning(main.getAttribute('data-running') === 'true');
+  if (main.getAttribute('data-running') === 'true') { connect(); }
+})();

@@ -1,0 +1,166 @@
+package org.m2mkit.web.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.web.app.Kit;
+import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.grading.LabHttp;
+import org.m2mkit.web.testing.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The lab pages in a real browser: a paced live run showing the six steps, a correct gateway scoring 100, a
+ * compile error showing its line, and the instructor's gradebook with its CSV. Screenshots go to
+ * target/screenshots.
+ */
+class LabsBrowserIT {
+
+    @TempDir
+    static Path data;
+
+    static Kit kit;
+    static ChromeDriver browser;
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    @BeforeAll
+    static void start() {
+        kit = Kit.start(KitConfig.forTests(data));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (kit != null) {
+            kit.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + kit.port() + path;
+    }
+
+    void signIn(String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/sign-in"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
+        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+    }
+
+    /** The whole page at {@code width} pixels, then the window as it was. */
+    static void screenshot(String name, int width) throws Exception {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        browser.manage().window().setSize(new Dimension(width, 900));
+        long height = (Long) browser.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(5000, height + 140)));
+        Files.write(shots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    static void screenshot(String name) throws Exception {
+        screenshot(name, 1280);
+    }
+
+    @Test
+    void aStudentWatchesTheCycleSubmitsAGatewayAndTheInstructorSeesTheGradebook() throws Exception {
+        signIn("student", "m2m-student");
+
+        // a paced run: the six steps appear as the messages happen
+        browser.get(url("/labs/live"));
+        browser.findElement(By.cssSelector("#start-form button[type='submit']")).click();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "Area live-"));
+        // the cloud has heard the area (an area report is charted) before the spike
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("load-latest"), "Latest report"));
+        WebElement spike = browser.findElement(By.xpath("//button[normalize-space()='Inject spike']"));
+        wait.until(ExpectedConditions.elementToBeClickable(spike)).click();
+        try {
+            wait.until(d -> d.findElements(By.cssSelector("#steps li.done")).size() == 6);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-live-lab.png");
+            throw new AssertionError("the six steps did not all appear; the page said: "
+                    + browser.findElement(By.id("console-message")).getText() + " / "
+                    + browser.findElement(By.id("run-info")).getText() + " / steps: "
+                    + browser.findElement(By.id("steps")).getText(), e);
+        }
+        List<String> steps = browser.findElements(By.cssSelector("#steps li.done")).stream()
+                .map(li -> li.getAttribute("data-milestone")).toList();
+        assertThat(steps).containsExactly("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
+        assertThat(browser.findElements(By.cssSelector("#sequence-steps line.arrow"))).hasSizeGreaterThanOrEqualTo(4);
+        wait.until(d -> !d.findElements(By.cssSelector("#hvac-rows tr")).isEmpty()
+                && d.findElement(By.id("hvac-rows")).getText().contains("74 °F"));
+        assertThat(browser.findElement(By.id("log-rows")).getText()).contains("m2mkit/live-");
+        screenshot("live-lab.png");
+        screenshot("live-lab-phone.png", 390);
+        browser.findElement(By.xpath("//button[normalize-space()='Stop the run']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "No run is going."));
+
+        // a correct gateway scores 100 without a reload
+        browser.get(url("/labs/gateway"));
+        setEditor(LabHttp.referenceGateway());
+        browser.findElement(By.cssSelector("#submit-form button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#result .score"), "100 / 100"));
+        assertThat(browser.findElement(By.cssSelector("#progress li[data-stage='DONE']")).getAttribute("class"))
+                .contains("past");
+        assertThat(browser.findElements(By.cssSelector("#result table.results tbody tr"))).isNotEmpty();
+        screenshot("gateway-lab.png");
+
+        // a compile error shows its line and costs no attempt
+        setEditor("""
+                package mine;
+
+                import java.util.List;
+                import org.m2mkit.labs.api.*;
+
+                public class Broken implements Gateway {
+                    public Broken(GatewayConfig config) { }
+                    public List<Alert> onReading(MeterReading r) { return List.of() }
+                    public AreaReport report(long now) { return null; }
+                    public List<HvacCommand> onDemandResponse(DemandResponse d) { return List.of(); }
+                }
+                """);
+        browser.findElement(By.cssSelector("#submit-form button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#result"), "Broken.java:8: error:"));
+        assertThat(browser.findElement(By.cssSelector("#result .score")).getText())
+                .isEqualTo("Does not compile (costs no attempt)");
+        assertThat(browser.findElement(By.id("allowance")).getText()).contains("You may submit 4 more");
+        screenshot("gateway-lab-compile-error.png");
+
+        // the instructor's gradebook and its CSV
+        signIn("instructor", "m2m-instructor");
+        browser.get(url("/instructor/gradebook"));
+        String book = browser.findElement(By.tagName("main")).getText();
+        assertThat(book).contains("Demo Student").contains("100 / 100 (1)");
+        screenshot("gradebook.png");
+        WebElement export = browser.findElement(By.linkText("Export CSV"));
+        assertThat(export.getAttribute("href")).endsWith("/instructor/gradebook.csv");
+        Object csv = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(function (r) { return r.text(); }).then(done);", export.getAttribute("href"));
+        assertThat((String) csv).contains("student,Demo Student,100,100,1,,,0");
+    }
+
+    /** Puts text in the editor as a paste would (typing a whole class key by key is slow). */
+    private void setEditor(String text) {
+        WebElement editor = browser.findElement(By.id("source"));
+        browser.executeScript("arguments[0].value = arguments[1];", editor, text);
+    }
+}

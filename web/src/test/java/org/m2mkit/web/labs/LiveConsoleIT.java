@@ -1,0 +1,123 @@
+package org.m2mkit.web.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.web.accounts.Role;
+import org.m2mkit.web.app.Kit;
+import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.grading.LabHttp;
+import org.m2mkit.web.testing.WebClient;
+
+/** The live lab console over real HTTP and Server-Sent Events, on a whole kit with its broker and grader. */
+class LiveConsoleIT {
+
+    static final List<String> SIX = List.of("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path data;
+
+    static Kit kit;
+
+    @BeforeAll
+    static void start() {
+        kit = Kit.start(KitConfig.forTests(data));
+        kit.accounts().create("linus", "Linus Student", Role.STUDENT, "linus-password-1", false);
+        kit.accounts().create("grace", "Grace Student", Role.STUDENT, "grace-password-1", false);
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.close();
+    }
+
+    @Test
+    void aFastRunReachesAllSixMilestonesOverServerSentEvents() throws Exception {
+        WebClient student = new WebClient(kit.port()).signIn("student", "m2m-student");
+        HttpResponse<String> started = LabHttp.postJson(student, kit.port(), "/labs/live/run",
+                Map.of("meters", "20", "mode", "fast", "network", "local", "gateway", "reference"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode run = LabHttp.json(started.body()).get("run");
+        assertThat(run.get("broker").asText()).isEqualTo(kit.brokerUrl());
+        assertThat(run.get("meters").asInt()).isEqualTo(20);
+
+        try (SseStream events = new SseStream(kit.port(), student.cookie("m2mkit_session"))) {
+            assertThat(events.next("run", r -> true, WAIT).data().get("area").asText()).startsWith("live-");
+            HttpResponse<String> spike = LabHttp.postJson(student, kit.port(), "/labs/live/spike",
+                    Map.of("meter", "meter-07"));
+            assertThat(spike.statusCode()).as(spike.body()).isEqualTo(200);
+            JsonNode first = events.next("entry", e -> "SPIKE".equals(e.path("milestone").asText()), WAIT).data();
+            int cycle = first.get("cycle").asInt();
+            List<String> seen = new ArrayList<>(List.of("SPIKE"));
+            for (String m : SIX.subList(1, SIX.size())) {
+                JsonNode e = events.next("entry", x -> m.equals(x.path("milestone").asText())
+                        && x.path("cycle").asInt() == cycle, WAIT).data();
+                assertThat(e.get("cycleMs").asLong()).isGreaterThanOrEqualTo(0);
+                seen.add(m);
+            }
+            assertThat(seen).containsExactlyElementsOf(SIX);
+            // the HVAC unit's new state came with its confirmation
+            JsonNode hvac = events.next("hvac", h -> h.path("event").asText().startsWith("dr-"), WAIT).data();
+            assertThat(hvac.get("setpointF").asLong()).isEqualTo(74);
+        }
+        HttpResponse<String> stop = LabHttp.postJson(student, kit.port(), "/labs/live/stop", Map.of());
+        assertThat(stop.statusCode()).isEqualTo(200);
+        assertThat(LabHttp.json(stop.body()).get("run").isNull()).isTrue();
+        assertThat(student.get("/labs/live").body()).contains("No run is going.");
+    }
+
+    @Test
+    void aStudentsOwnGatewayDrivesTheCycleFromTheSandbox() throws Exception {
+        WebClient linus = new WebClient(kit.port()).signIn("linus", "linus-password-1");
+        assertThat(linus.get("/labs/live").body()).contains("to run it here");
+        HttpResponse<String> refused = LabHttp.postJson(linus, kit.port(), "/labs/live/run",
+                Map.of("mode", "fast", "gateway", "mine"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(LabHttp.json(refused.body()).get("error").asText()).contains("no gateway submission that compiles");
+
+        long id = LabHttp.submit(linus, kit.port(), "gateway",
+                LabHttp.referenceGateway().replace("ReferenceGateway", "LinusGateway"));
+        assertThat(LabHttp.awaitGraded(linus, id).get("counted").asBoolean()).isTrue();
+
+        HttpResponse<String> started = LabHttp.postJson(linus, kit.port(), "/labs/live/run",
+                Map.of("meters", "10", "mode", "fast", "network", "local", "gateway", "mine"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(LabHttp.json(started.body()).get("run").get("gateway").asText())
+                .contains("your gateway (solution.LinusGateway)");
+        try (SseStream events = new SseStream(kit.port(), linus.cookie("m2mkit_session"))) {
+            LabHttp.postJson(linus, kit.port(), "/labs/live/spike", Map.of());
+            int cycle = events.next("entry", e -> "SPIKE".equals(e.path("milestone").asText()), WAIT).data()
+                    .get("cycle").asInt();
+            events.next("entry", e -> "CONFIRMATION".equals(e.path("milestone").asText())
+                    && e.path("cycle").asInt() == cycle, WAIT);
+        }
+        LabHttp.postJson(linus, kit.port(), "/labs/live/stop", Map.of());
+    }
+
+    @Test
+    void controlsNeedARunAndCheckTheirInput() {
+        WebClient student = new WebClient(kit.port()).signIn("grace", "grace-password-1");
+        HttpResponse<String> none = LabHttp.postJson(student, kit.port(), "/labs/live/spike", Map.of());
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(LabHttp.json(none.body()).get("error").asText()).isEqualTo("no run is going; start one first");
+        HttpResponse<String> bad = LabHttp.postJson(student, kit.port(), "/labs/live/run", Map.of("meters", "5000"));
+        assertThat(LabHttp.json(bad.body()).get("error").asText()).isEqualTo("meters 5000 is out of range; use 1 to 200");
+        HttpResponse<String> network = LabHttp.postJson(student, kit.port(), "/labs/live/run", Map.of("network", "6g"));
+        assertThat(LabHttp.json(network.body()).get("error").asText()).startsWith("network '6g' is not known; use one of");
+        // without a script the page answers with the message
+        HttpResponse<String> page = student.post("/labs/live/run", Map.of("mode", "slow"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("mode &#39;slow&#39; is not known; use paced or fast");
+    }
+}

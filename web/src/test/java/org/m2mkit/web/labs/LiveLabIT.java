@@ -1,0 +1,74 @@
+package org.m2mkit.web.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.broker.EmbeddedBroker;
+import org.m2mkit.web.accounts.Account;
+import org.m2mkit.web.accounts.Role;
+
+/** One run per person, a cap on runs, and runs nobody watches stopped: on a real broker. */
+class LiveLabIT {
+
+    static final Account ADA = new Account(1, "ada", "Ada", Role.STUDENT, false);
+    static final Account ALAN = new Account(2, "alan", "Alan", Role.STUDENT, false);
+
+    KitBroker broker;
+    LiveLab lab;
+
+    @BeforeEach
+    void start() {
+        broker = KitBroker.embedded(EmbeddedBroker.start("127.0.0.1", 0), "127.0.0.1");
+        lab = new LiveLab(broker, null, id -> Optional.empty(), 1, Duration.ofSeconds(1), Duration.ofMinutes(10));
+    }
+
+    @AfterEach
+    void stop() {
+        lab.close();
+        broker.close();
+    }
+
+    static RunOptions fast() {
+        return RunOptions.parse("5", "fast", "local", "reference");
+    }
+
+    @Test
+    void aSecondRunOfTheSamePersonReplacesTheFirstAndTheCapHoldsForOthers() {
+        LiveRun first = lab.start(ADA, fast());
+        LiveRun second = lab.start(ADA, fast());
+        assertThat(first.lab().isRunning()).isFalse();
+        assertThat(second.lab().isRunning()).isTrue();
+        assertThat(lab.running()).isEqualTo(1);
+        assertThatThrownBy(() -> lab.start(ALAN, fast())).isInstanceOf(UserError.class)
+                .hasMessage("all 1 live-lab slots are in use; try again in a few minutes");
+    }
+
+    @Test
+    void aRunNobodyWatchesIsStoppedAndFreesItsSlot() throws InterruptedException {
+        LiveRun run = lab.start(ADA, fast());
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (lab.current(ADA.id()).isPresent() && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(lab.current(ADA.id())).isEmpty();
+        assertThat(run.lab().isRunning()).isFalse();
+        assertThat(lab.start(ALAN, fast()).lab().isRunning()).isTrue();
+    }
+
+    @Test
+    void theBrokerRestartsOnItsPortAndNotTwiceInARow() {
+        lab.start(ADA, fast());
+        String url = broker.url();
+        lab.restartBroker(ADA);
+        assertThat(broker.isRunning()).isTrue();
+        assertThat(broker.url()).isEqualTo(url);
+        assertThatThrownBy(() -> lab.restartBroker(ALAN)).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("the broker was restarted a moment ago; try again in");
+    }
+}
