@@ -194,5 +194,6 @@ public final class Grader implements AutoCloseable {
             workers.shutdownNow();
         }
         pool.close();
+        compiler.close();
     }
 }
