@@ -40,7 +40,7 @@ public final class Grader implements AutoCloseable {
     private Grader(GraderConfig config) {
         this.config = config.validate();
         this.compiler = new SubmissionCompiler();
-        ChildLauncher launcher = new ChildLauncher(config.limits(), config.workDir(), !config.requireBwrap());
+        ChildLauncher launcher = new ChildLauncher(config.limits(), config.workDir(), config.sandbox());
         this.pool = new ChildPool(launcher, config.poolSize());
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 0, TimeUnit.SECONDS,
@@ -205,5 +205,6 @@ public final class Grader implements AutoCloseable {
             workers.shutdownNow();
         }
         pool.close();
+        compiler.close();
     }
 }

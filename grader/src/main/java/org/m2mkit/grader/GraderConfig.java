@@ -2,6 +2,7 @@ package org.m2mkit.grader;
 
 import java.nio.file.Path;
 import org.m2mkit.grader.sandbox.Limits;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 
 /**
  * Settings of a {@link Grader}. Every value has a default that suits a two-core laptop; {@link #validate()}
@@ -12,38 +13,38 @@ import org.m2mkit.grader.sandbox.Limits;
  * @param queueCapacity  submissions that may wait for a grading slot before new ones are refused
  * @param limits         what a sandbox child may use
  * @param workDir        where sandbox class paths and scratch directories go
- * @param requireBwrap   refuse to start without bubblewrap instead of running in the weaker plain mode
+ * @param sandbox        AUTO (bubblewrap where it works, else the weaker plain mode), REQUIRE_BWRAP or PLAIN
  */
 public record GraderConfig(int poolSize, int concurrency, int queueCapacity, Limits limits, Path workDir,
-                           boolean requireBwrap) {
+                           SandboxPolicy sandbox) {
 
     public static GraderConfig defaults() {
         return new GraderConfig(2, 2, 200, Limits.defaults(),
-                Path.of(System.getProperty("java.io.tmpdir"), "m2mkit-grader"), false);
+                Path.of(System.getProperty("java.io.tmpdir"), "m2mkit-grader"), SandboxPolicy.AUTO);
     }
 
     public GraderConfig withPoolSize(int n) {
-        return new GraderConfig(n, concurrency, queueCapacity, limits, workDir, requireBwrap);
+        return new GraderConfig(n, concurrency, queueCapacity, limits, workDir, sandbox);
     }
 
     public GraderConfig withConcurrency(int n) {
-        return new GraderConfig(poolSize, n, queueCapacity, limits, workDir, requireBwrap);
+        return new GraderConfig(poolSize, n, queueCapacity, limits, workDir, sandbox);
     }
 
     public GraderConfig withQueueCapacity(int n) {
-        return new GraderConfig(poolSize, concurrency, n, limits, workDir, requireBwrap);
+        return new GraderConfig(poolSize, concurrency, n, limits, workDir, sandbox);
     }
 
     public GraderConfig withLimits(Limits l) {
-        return new GraderConfig(poolSize, concurrency, queueCapacity, l, workDir, requireBwrap);
+        return new GraderConfig(poolSize, concurrency, queueCapacity, l, workDir, sandbox);
     }
 
     public GraderConfig withWorkDir(Path dir) {
-        return new GraderConfig(poolSize, concurrency, queueCapacity, limits, dir, requireBwrap);
+        return new GraderConfig(poolSize, concurrency, queueCapacity, limits, dir, sandbox);
     }
 
-    public GraderConfig withRequireBwrap(boolean require) {
-        return new GraderConfig(poolSize, concurrency, queueCapacity, limits, workDir, require);
+    public GraderConfig withSandbox(SandboxPolicy policy) {
+        return new GraderConfig(poolSize, concurrency, queueCapacity, limits, workDir, policy);
     }
 
     public GraderConfig validate() {
@@ -52,6 +53,9 @@ public record GraderConfig(int poolSize, int concurrency, int queueCapacity, Lim
         range("grader.queueCapacity", queueCapacity, 1, 100_000);
         if (workDir == null) {
             throw new IllegalArgumentException("grader.workDir is not set; give a writable directory");
+        }
+        if (sandbox == null) {
+            throw new IllegalArgumentException("grader.sandbox is not set; use AUTO, REQUIRE_BWRAP or PLAIN");
         }
         limits.validate();
         return this;

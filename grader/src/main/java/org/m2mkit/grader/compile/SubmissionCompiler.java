@@ -36,7 +36,7 @@ import org.m2mkit.labs.api.Gateway;
  * it), runs none of its code, and finds the one public class the lab requires by looking at the compiled
  * program's elements.
  */
-public final class SubmissionCompiler {
+public final class SubmissionCompiler implements AutoCloseable {
     /** Packages a submission may not declare classes in: the JDK's and the kit's own. */
     private static final List<String> RESERVED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.m2mkit.");
 
@@ -127,6 +127,16 @@ public final class SubmissionCompiler {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         out.forEach((k, v) -> classes.put(k, v.toByteArray()));
         return new CompileOutcome(classes, mainClass, List.of(), warnings);
+    }
+
+    /** Releases the compiler's cached files. */
+    @Override
+    public synchronized void close() {
+        try {
+            standard.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
     }
 
     private static CompileOutcome failed(List<String> problems) {

@@ -34,9 +34,9 @@ public final class ChildLauncher {
 
     /**
      * @param workRoot  where the child class path and the scratch directories go
-     * @param allowPlain whether to run without bubblewrap when it is missing or does not work here
+     * @param policy   whether bubblewrap is used, required or left out
      */
-    public ChildLauncher(Limits limits, Path workRoot, boolean allowPlain) {
+    public ChildLauncher(Limits limits, Path workRoot, SandboxPolicy policy) {
         this.limits = limits.validate();
         this.workRoot = workRoot;
         this.javaHome = realJavaHome();
@@ -49,11 +49,11 @@ public final class ChildLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox class path under " + workRoot, e);
         }
-        this.bwrapPath = findBwrap();
+        this.bwrapPath = policy == SandboxPolicy.PLAIN ? null : findBwrap();
         if (bwrapPath != null && bwrapWorks()) {
             this.mode = SandboxMode.BWRAP;
             LOG.info("grader sandbox: {}", mode.description());
-        } else if (allowPlain) {
+        } else if (policy != SandboxPolicy.REQUIRE_BWRAP) {
             this.mode = SandboxMode.PLAIN;
             LOG.warn("grader sandbox: WEAKER MODE, {}", mode.description());
         } else {
