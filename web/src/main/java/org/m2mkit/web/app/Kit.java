@@ -23,6 +23,9 @@ import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.health.GraderCheck;
 import org.m2mkit.web.health.Health;
+import org.m2mkit.web.jshell.EditorAssets;
+import org.m2mkit.web.jshell.NotebookSettings;
+import org.m2mkit.web.jshell.SessionRegistry;
 
 /**
  * The whole kit in one process: database, MQTT broker, chapter content and the web app. Started by
@@ -64,11 +67,16 @@ public final class Kit implements AutoCloseable {
             }
             Chapter chapter = await(contentLoad);
             BuildInfo build = BuildInfo.load();
-            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion()));
+            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
+                    "codemirrorVersion", EditorAssets.codemirrorVersion()));
             Health health = health(db, broker);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
-            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()));
+            SessionRegistry notebooks = new SessionRegistry(NotebookSettings.defaults(),
+                    config.dataDir().resolve("jshell"));
+            started.push(notebooks);
+            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
+                    notebooks);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);

@@ -12,6 +12,8 @@ import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.SignInLimiter;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.health.HealthRoutes;
+import org.m2mkit.web.jshell.JShellRoutes;
+import org.m2mkit.web.jshell.SessionRegistry;
 import org.m2mkit.web.lessons.LessonRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,8 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth) {
+    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
+                                 SessionRegistry notebooks) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -38,6 +41,7 @@ public final class WebApp {
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             LessonRoutes.register(config.routes, chapter, pages);
             HealthRoutes.register(config.routes, health);
+            JShellRoutes.register(config.routes, notebooks);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
