@@ -65,25 +65,29 @@ public final class JShellRoutes {
             return Map.of("reset", true);
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/complete", api(ctx -> {
-            JShellSession s = session(ctx, registry);
-            JsonNode body = body(ctx);
-            String code = text(body, "code", "the code being edited");
-            int cursor = cursor(body);
-            limiter.lookup(Auth.require(ctx).id());
-            return s.complete(code, cursor);
+            Lookup l = lookup(ctx, registry, limiter);
+            return l.session().complete(l.code(), l.cursor());
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/docs", api(ctx -> {
-            JShellSession s = session(ctx, registry);
-            JsonNode body = body(ctx);
-            String code = text(body, "code", "the code being edited");
-            int cursor = cursor(body);
-            limiter.lookup(Auth.require(ctx).id());
-            return Map.of("docs", s.document(code, cursor));
+            Lookup l = lookup(ctx, registry, limiter);
+            return Map.of("docs", l.session().document(l.code(), l.cursor()));
         }), Access.SIGNED_IN);
         routes.delete(BASE + "/{id}", api(ctx -> {
             registry.close(Auth.require(ctx).id(), ctx.pathParam("id"));
             return Map.of("closed", true);
         }), Access.SIGNED_IN);
+    }
+
+    /** A completion or documentation request: the session, the code being edited, the caret. */
+    private record Lookup(JShellSession session, String code, int cursor) {}
+
+    private static Lookup lookup(Context ctx, SessionRegistry registry, StudentLimiter limiter) {
+        JShellSession s = session(ctx, registry);
+        JsonNode body = body(ctx);
+        String code = text(body, "code", "the code being edited");
+        int cursor = cursor(body);
+        limiter.lookup(Auth.require(ctx).id());
+        return new Lookup(s, code, cursor);
     }
 
     private interface Api {
