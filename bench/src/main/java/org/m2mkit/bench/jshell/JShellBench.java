@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
@@ -89,8 +90,7 @@ public final class JShellBench {
                     all.add(new Student(sessions.open(a.id()), SessionStore.newToken()));
                 }
                 notebooks.engines().awaitReady(Duration.ofSeconds(120));
-                warm(all.get(0));
-                jshellTool();
+                compare(all.get(0));
                 load(all, notebooks);
                 System.out.println("load average at the end: " + loadAverage());
             } finally {
@@ -134,29 +134,26 @@ public final class JShellBench {
         return took;
     }
 
-    private void warm(Student s) throws Exception {
+    /**
+     * The kit over HTTP and the jshell tool, measured in turns (kit, tool, kit, ...) so that both see the same
+     * load on the machine.
+     */
+    private void compare(Student s) throws Exception {
         String id = open(s, "warm");
-        for (int i = 0; i < WARMUP; i++) {
-            eval(s, id);
-        }
-        long[] t = new long[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            t[i] = eval(s, id);
-        }
-        report("kit, one warm session over HTTP (" + MEASURED + " evaluations of `" + SNIPPET + "`)", t);
-        kitP50 = percentile(t, 50);
-    }
-
-    private long kitP50;
-
-    /** The same snippet in the JDK's jshell tool, read from its standard output. */
-    private void jshellTool() throws Exception {
         Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
         Process p = new ProcessBuilder(jshell.toString(), "--feedback", "normal").redirectErrorStream(true).start();
         try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
              BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            long[] t = new long[MEASURED];
+            long[] kit = new long[MEASURED];
+            long[] tool = new long[MEASURED];
+            long treeBefore = 0;
+            long toolBefore = 0;
             for (int i = 0; i < WARMUP + MEASURED; i++) {
+                if (i == WARMUP) {
+                    treeBefore = cpuTicks(ProcessHandle.current());
+                    toolBefore = cpuTicks(p.toHandle());
+                }
+                long k = eval(s, id);
                 long t0 = System.nanoTime();
                 in.write(SNIPPET + "\n");
                 in.flush();
@@ -165,15 +162,24 @@ public final class JShellBench {
                         break;
                     }
                 }
+                long t = System.nanoTime() - t0;
                 if (i >= WARMUP) {
-                    t[i - WARMUP] = System.nanoTime() - t0;
+                    kit[i - WARMUP] = k;
+                    tool[i - WARMUP] = t;
                 }
             }
+            long toolCpu = cpuTicks(p.toHandle()) - toolBefore;
+            long kitCpu = cpuTicks(ProcessHandle.current()) - treeBefore - toolCpu;
             in.write("/exit\n");
             in.flush();
-            report("jshell tool (JDK " + Runtime.version().feature() + ", default JDI engine), same snippet", t);
-            System.out.printf(Locale.ROOT, "ratio: jshell tool p50 / kit p50 = %.1f%n",
-                    (double) percentile(t, 50) / kitP50);
+            report("kit, one warm session over HTTP (`" + SNIPPET + "`)", kit);
+            report("jshell tool (JDK " + Runtime.version().feature() + ", default JDI engine), same snippet", tool);
+            System.out.printf(Locale.ROOT, "ratio of medians: jshell tool / kit = %.2f%n",
+                    (double) percentile(tool, 50) / percentile(kit, 50));
+            // CPU time spent per evaluation hardly depends on what else the machine runs
+            System.out.printf(Locale.ROOT, "CPU per evaluation: kit %.1f ms (server, HTTP client and engine JVM), "
+                    + "jshell tool %.1f ms (tool and its JDI agent JVM); ratio %.2f%n",
+                    kitCpu * 10.0 / MEASURED, toolCpu * 10.0 / MEASURED, (double) toolCpu / kitCpu);
         } finally {
             p.destroy();
         }
@@ -237,6 +243,19 @@ public final class JShellBench {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** CPU time of a process and all it started, in clock ticks of 10 ms (from /proc). */
+    private static long cpuTicks(ProcessHandle root) {
+        return java.util.stream.Stream.concat(Stream.of(root), root.descendants()).mapToLong(p -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }).sum();
     }
 
     private static String loadAverage() {

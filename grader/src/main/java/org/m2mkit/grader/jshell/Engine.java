@@ -35,24 +35,34 @@ final class Engine implements AutoCloseable {
     private final JShell shell;
     private final Printed printed;
     private final JShellSettings settings;
+    private final ScheduledExecutorService timer;
+    /** Whether the time limit stopped the current snippet. */
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+    /** Set when JShell lost its execution engine (the child exited, crashed or was killed). */
+    private volatile boolean shutDown;
 
-    private Engine(Child child, JShell shell, Printed printed, JShellSettings settings) {
+    private Engine(Child child, JShell shell, Printed printed, JShellSettings settings,
+                   ScheduledExecutorService timer) {
         this.child = child;
         this.shell = shell;
         this.printed = printed;
         this.settings = settings;
+        this.timer = timer;
     }
 
     /** Starts a child, connects a JShell to it and warms both up with one evaluation. */
-    static Engine start(ChildLauncher launcher, Child child, JShellSettings settings) {
+    static Engine start(ChildLauncher launcher, Child child, JShellSettings settings, ScheduledExecutorService timer) {
         Printed printed = new Printed(settings.outputBytes());
         PrintStream user = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        SandboxExecution execution = new SandboxExecution(child);
         JShell shell = JShell.builder()
                 .out(user).err(user).in(new ByteArrayInputStream(new byte[0]))
-                .executionEngine(new SandboxExecution(child), Map.of())
+                .executionEngine(execution, Map.of())
                 .compilerOptions("--class-path", launcher.classPath().toString())
                 .build();
-        Engine engine = new Engine(child, shell, printed, settings);
+        Engine engine = new Engine(child, shell, printed, settings, timer);
+        execution.watch(engine::watchRun);
+        shell.onShutdown(j -> engine.shutDown = true);
         shell.eval("import org.m2mkit.labs.api.*;");
         shell.eval("int $warm = 1 + 1;");
         shell.sourceCodeAnalysis().completionSuggestions("Str", 3, new int[1]);
@@ -61,7 +71,23 @@ final class Engine implements AutoCloseable {
     }
 
     boolean alive() {
-        return child.isAlive() && child.endReason() == null;
+        return !shutDown && child.isAlive() && child.endReason() == null;
+    }
+
+    /** After JShell lost the child: waits for it to be gone, so that its exit status tells why. */
+    private void awaitEnd() {
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (child.isAlive() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (child.isAlive()) {
+            child.kill("it stopped answering");
+        }
     }
 
     /** Why the engine ended, for the student; null while it runs. */
@@ -74,7 +100,7 @@ final class Engine implements AutoCloseable {
     }
 
     /** Evaluates every snippet of {@code cell}; stops at the first snippet that took the engine down. */
-    List<Results.Snippet> evaluate(String cell, ScheduledExecutorService timer) {
+    List<Results.Snippet> evaluate(String cell) {
         List<Results.Snippet> results = new ArrayList<>();
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String rest = cell;
@@ -95,7 +121,7 @@ final class Engine implements AutoCloseable {
             // JShell keeps the text as written (it only appends a missing semicolon), so positions in the
             // snippet are positions in the cell from where it was taken
             Results.Snippet r = evaluateOne(source, offset, offset + leadingSpace(source),
-                    offset + consumed - trailingSpace(rest.substring(0, consumed)), timer);
+                    offset + consumed - trailingSpace(rest.substring(0, consumed)));
             results.add(r);
             if (r.status().equals("ended")) {
                 break;
@@ -119,8 +145,11 @@ final class Engine implements AutoCloseable {
         return text.length() - text.stripTrailing().length();
     }
 
-    private Results.Snippet evaluateOne(String source, int base, int start, int end, ScheduledExecutorService timer) {
-        AtomicBoolean timedOut = new AtomicBoolean();
+    /**
+     * The time limit of one run of student code in the child: past it the snippet is asked to stop, and past
+     * the grace period as well the child is killed. Compiling in the server is not counted.
+     */
+    private SandboxExecution.Watching watchRun() {
         long timeout = settings.evalTimeout().toMillis();
         ScheduledFuture<?> stopper = timer.schedule(() -> {
             timedOut.set(true);
@@ -129,18 +158,26 @@ final class Engine implements AutoCloseable {
         ScheduledFuture<?> killer = timer.schedule(() -> child.kill("it ran longer than the time limit of "
                 + seconds(settings.evalTimeout()) + " and did not stop when asked"),
                 timeout + settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            stopper.cancel(false);
+            killer.cancel(false);
+        };
+    }
+
+    private Results.Snippet evaluateOne(String source, int base, int start, int end) {
+        timedOut.set(false);
         List<SnippetEvent> events;
         try {
             events = shell.eval(source);
         } catch (IllegalStateException e) {
             events = List.of();
-        } finally {
-            stopper.cancel(false);
-            killer.cancel(false);
+        }
+        if (shutDown || main(events) == null) {
+            awaitEnd();
         }
         boolean cut = printed.cut();
         String output = printed.take();
-        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        SnippetEvent main = main(events);
         if (!alive() || main == null) {
             String why = alive() ? "the engine did not answer" : endReason();
             return new Results.Snippet(start, end, source, "statement", "ended", null, null,
@@ -174,6 +211,11 @@ final class Engine implements AutoCloseable {
         String value = main.value();
         return new Results.Snippet(start, end, source, kind(snippet), status, name, value, exception, diagnostics,
                 output, cut);
+    }
+
+    /** The event of the snippet itself (the others are updates of snippets that depend on it). */
+    private static SnippetEvent main(List<SnippetEvent> events) {
+        return events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
     }
 
     private static boolean isStop(JShellException e) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.m2mkit.grader.jshell.agent.SandboxAgent;
@@ -38,6 +39,8 @@ public final class JShellEngines implements AutoCloseable {
     private final ExecutorService starter;
     private final ScheduledExecutorService timer;
     private final AtomicInteger alive = new AtomicInteger();
+    /** Engines start one per core at a time: more at once only makes every one of them late. */
+    private final Semaphore starting = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private volatile boolean closed;
 
     /**
@@ -117,10 +120,6 @@ public final class JShellEngines implements AutoCloseable {
         return true;
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
-    }
-
     /** An engine for a session: a warm one from the pool when one is waiting, else one started now. */
     Engine take() {
         if (closed) {
@@ -158,12 +157,30 @@ public final class JShellEngines implements AutoCloseable {
 
     private Engine startEngine() {
         alive.incrementAndGet();
+        try {
+            starting.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            alive.decrementAndGet();
+            throw new JShellBusyException("the server is shutting down");
+        }
+        try {
+            return startChildEngine();
+        } finally {
+            starting.release();
+        }
+    }
+
+    private Engine startChildEngine() {
         Child child = launcher.startStreaming();
         watchdog.watch(child);
         // a child that never connects must not hold the caller forever
         var guard = timer.schedule(() -> child.kill("the sandbox JVM did not start in time"), 60, TimeUnit.SECONDS);
         try {
-            Engine engine = Engine.start(launcher, child, settings);
+            Engine engine = Engine.start(launcher, child, settings, timer);
+            if (!engine.alive()) {
+                throw new IllegalStateException("it ended while starting");
+            }
             child.watchFromNow();
             return engine;
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ public final class JShellSession implements AutoCloseable {
         lock.lock();
         try {
             boolean fresh = ensureEngine();
-            List<Results.Snippet> snippets = engine.evaluate(cell, engines.timer());
+            List<Results.Snippet> snippets = engine.evaluate(cell);
             boolean ended = snippets.stream().anyMatch(s -> s.status().equals("ended"));
             boolean stopped = snippets.stream().anyMatch(s -> s.status().equals("stopped"));
             String notice = null;
@@ -107,7 +107,7 @@ public final class JShellSession implements AutoCloseable {
             int failed = 0;
             for (String cell : cells) {
                 ensureEngine();
-                List<Results.Snippet> result = engine.evaluate(cell, engines.timer());
+                List<Results.Snippet> result = engine.evaluate(cell);
                 boolean ok = result.stream().allMatch(s -> s.status().equals("ok") || s.status().equals("recoverable"));
                 if (!engine.alive()) {
                     String why = engine.endReason();

@@ -18,10 +18,27 @@ import org.m2mkit.grader.sandbox.Child;
 final class SandboxExecution implements ExecutionControlProvider {
     private final Child child;
     private final FramedOutput toChild;
+    private volatile RunWatch watch = () -> () -> { };
+
+    /** Starts the time limit of one run of student code in the child; closing it ends the watch. */
+    interface RunWatch {
+        Watching start();
+    }
+
+    /** A running time limit. */
+    interface Watching extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     SandboxExecution(Child child) {
         this.child = child;
         this.toChild = new FramedOutput(child.toChild());
+    }
+
+    /** Times every run of student code (not the compiling before it) with {@code w}. */
+    void watch(RunWatch w) {
+        this.watch = w;
     }
 
     @Override
@@ -36,10 +53,29 @@ final class SandboxExecution implements ExecutionControlProvider {
                 (in, out) -> new Control(out, in));
     }
 
-    /** Stops go straight to the child. The engine ends the child itself, after reading why it ended. */
+    /**
+     * Runs of student code are timed; stops go straight to the child. The engine ends the child itself, after
+     * reading why it ended.
+     */
     private final class Control extends StreamingExecutionControl {
         Control(ObjectOutput out, ObjectInput in) {
             super(out, in);
+        }
+
+        @Override
+        public String invoke(String className, String methodName) throws RunException,
+                EngineTerminationException, InternalException {
+            try (Watching w = watch.start()) {
+                return super.invoke(className, methodName);
+            }
+        }
+
+        @Override
+        public String varValue(String className, String varName) throws RunException,
+                EngineTerminationException, InternalException {
+            try (Watching w = watch.start()) {
+                return super.varValue(className, varName);
+            }
         }
 
         @Override
