@@ -51,7 +51,8 @@ public final class JShellEngines implements AutoCloseable {
         this.settings = settings.validate();
         this.launcher = new ChildLauncher(settings.sandbox(), workRoot, allowPlain, childClassPath(),
                 SandboxAgent.class.getName(), List.of(Integer.toString(settings.outputBytes())));
-        this.watchdog = new Watchdog(settings.sandbox(), 20);
+        // engines live for a whole lesson: checking them five times a second is enough and costs little
+        this.watchdog = new Watchdog(settings.sandbox(), 200);
         this.starter = Executors.newSingleThreadExecutor(r -> daemon(r, "jshell-pool-starter"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jshell-timer"));
         for (int i = 0; i < settings.poolSize(); i++) {

@@ -51,8 +51,8 @@ public final class JShellSession implements AutoCloseable {
                 if (stopped) {
                     notice = "The cell was stopped: it ran longer than the time limit of "
                             + Engine.seconds(engines.settings().evalTimeout()) + ".";
-                } else {
-                    remember(cell);
+                } else if (snippets.stream().anyMatch(s -> !s.status().equals("error"))) {
+                    remember(cell); // a cell none of whose snippets compiled defines nothing worth replaying
                 }
                 if (fresh && restarted) {
                     restarted = false;

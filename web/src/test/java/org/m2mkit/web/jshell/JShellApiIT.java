@@ -115,8 +115,9 @@ class JShellApiIT {
         JsonApi fast = new JsonApi(new WebClient(kit.port()).signIn("instructor", "m2m-instructor"), kit.port());
         String id = fast.open("objectives");
         JsonApi.Answer last = null;
-        for (int i = 0; i < 40 && (last == null || last.status() == 200); i++) {
-            last = fast.eval(id, "1");
+        // resets are runs too, and cheap: the burst is used up long before the bucket refills
+        for (int i = 0; i < 500 && (last == null || last.status() == 200); i++) {
+            last = fast.post("/api/jshell/sessions/" + id + "/reset", Map.of());
         }
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.body().get("error").asText()).contains("try again in");
