@@ -9,8 +9,10 @@
   var timers = {};
 
   function csrfHeaders(headers) {
-    var token = form && form.querySelector("input[type=hidden][name^='csrf'], input[type=hidden][name^='_csrf']");
-    if (token) { headers["X-CSRF-Token"] = token.value; }
+    var meta = document.querySelector("meta[name=csrf-token]");
+    var field = form && form.querySelector("input[type=hidden][name=_csrf]");
+    var token = meta ? meta.content : field ? field.value : null;
+    if (token) { headers["X-CSRF-Token"] = token; }
     return headers;
   }
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,9 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.m2mkit.content.questions.Body;
+import org.m2mkit.content.questions.Problem;
+import org.m2mkit.content.questions.Question;
 
 /**
  * Checks the chapter as a whole: every objective is taught by a lesson, practised by a handout activity and
@@ -29,6 +33,9 @@ public final class ContentCheck {
     public static final int MIN_QUESTIONS = 12;
     /** Least question kinds per objective. */
     public static final int MIN_QUESTION_TYPES = 3;
+    /** Least and most inline knowledge checks per lesson. */
+    public static final int MIN_LESSON_CHECKS = 2;
+    public static final int MAX_LESSON_CHECKS = 4;
     /** Pages outside the chapter that content may link to. */
     public static final Set<String> APP_PAGES = Set.of("/labs/live", "/labs/gateway", "/labs/protocol", "/quizzes",
             "/glossary", "/references");
@@ -68,7 +75,11 @@ public final class ContentCheck {
         for (Lesson lesson : chapter.lessons()) {
             String where = "lesson " + lesson.id();
             knownObjectives(where, lesson.objectives());
-            page(where, "/lessons/" + lesson.id(), lesson.markdown());
+            int checks = page(where, "/lessons/" + lesson.id(), lesson.markdown());
+            if (checks < MIN_LESSON_CHECKS || checks > MAX_LESSON_CHECKS) {
+                problems.add(where + ": " + checks + " knowledge checks, a lesson has " + MIN_LESSON_CHECKS + " to "
+                        + MAX_LESSON_CHECKS);
+            }
         }
         for (Handout handout : chapter.handouts()) {
             String where = "handout " + handout.id();
@@ -78,7 +89,7 @@ public final class ContentCheck {
         }
         glossary();
         references();
-        Map<String, List<GiftOutline.Question>> questions = questionBanks();
+        Map<String, List<Question>> questions = questionBanks();
         coverage(questions);
         return List.copyOf(problems);
     }
@@ -88,7 +99,9 @@ public final class ContentCheck {
                 .forEach(id -> problems.add(where + ": unknown objective '" + id + "'; known: " + sorted(objectives)));
     }
 
-    private void page(String where, String self, String markdown) {
+    /** Checks one page's links, diagrams and knowledge checks; returns how many knowledge checks it has. */
+    private int page(String where, String self, String markdown) {
+        int[] checks = {0};
         Node document = parser.parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -108,10 +121,12 @@ public final class ContentCheck {
                 if (language.equals("mermaid")) {
                     diagram(where, block.getLiteral());
                 } else if (language.equals("check")) {
+                    checks[0]++;
                     knowledgeCheck(where, block.getLiteral());
                 }
             }
         });
+        return checks[0];
     }
 
     private void destination(String where, String self, String url, String kind) {
@@ -178,20 +193,48 @@ public final class ContentCheck {
     }
 
     private void knowledgeCheck(String where, String gift) {
-        List<GiftOutline.Question> questions = GiftOutline.parse(gift);
-        if (questions.size() != 1) {
-            problems.add(where + ": a check block holds exactly one GIFT question, found " + questions.size());
+        List<GiftBlocks.Block> blocks = GiftBlocks.read(gift);
+        if (blocks.size() != 1) {
+            problems.add(where + ": a check block holds exactly one GIFT question, found " + blocks.size());
             return;
         }
-        GiftOutline.Question q = questions.get(0);
-        String name = q.name() == null ? "(no name)" : q.name();
-        q.problems().forEach(p -> problems.add(where + ": knowledge check " + name + ": " + p));
-        if (q.type() == GiftOutline.Type.DESCRIPTION) {
-            problems.add(where + ": knowledge check " + name + " has no answer block");
+        GiftBlocks.Block block = blocks.get(0);
+        String name = name(block);
+        String prefix = where + ": knowledge check " + (name.isEmpty() ? "(no name)" : name);
+        block.problems().forEach(p -> problems.add(prefix + ": " + p.message()));
+        Question q = block.question();
+        if (q == null) {
+            return;
+        }
+        singleChoice(q).ifPresent(p -> problems.add(prefix + ": " + p));
+        if (q.body() instanceof Body.Description) {
+            problems.add(prefix + " has no answer block");
         }
         if (q.generalFeedback().isEmpty()) {
-            problems.add(where + ": knowledge check " + name + " has no '####' feedback explaining the answer");
+            problems.add(prefix + " has no '####' feedback explaining the answer");
         }
+    }
+
+    /** The question's name; for a question that did not parse, the name or start of text its problems carry. */
+    private static String name(GiftBlocks.Block block) {
+        if (block.question() != null) {
+            return block.question().name();
+        }
+        return block.problems().stream().map(Problem::question).filter(n -> !n.isBlank()).findFirst().orElse("");
+    }
+
+    /**
+     * The kit asks more of a single-choice question than GIFT does: one right answer, so that the choice is not a
+     * guess between equally right ones.
+     */
+    private static Optional<String> singleChoice(Question q) {
+        if (q.body() instanceof Body.SingleChoice s) {
+            long right = s.choices().stream().filter(c -> c.percent() >= 100).count();
+            if (right != 1) {
+                return Optional.of("a single-choice question has exactly one '=' answer, found " + right);
+            }
+        }
+        return Optional.empty();
     }
 
     private void glossary() {
@@ -227,51 +270,63 @@ public final class ContentCheck {
         }
     }
 
-    private Map<String, List<GiftOutline.Question>> questionBanks() {
-        Map<String, List<GiftOutline.Question>> byObjective = new LinkedHashMap<>();
+    private Map<String, List<Question>> questionBanks() {
+        Map<String, List<Question>> byObjective = new LinkedHashMap<>();
         objectives.forEach(o -> byObjective.put(o, new ArrayList<>()));
         Set<String> names = new HashSet<>();
         for (GiftBank bank : chapter.questionBanks()) {
-            for (GiftOutline.Question q : GiftOutline.parse(bank.gift())) {
-                String where = bank.path() + " line " + q.line();
-                q.problems().forEach(p -> problems.add(where + ": " + p));
-                if (q.name() == null || q.name().isBlank()) {
-                    problems.add(where + ": every question has a '::name::'");
-                } else if (!names.add(q.name())) {
-                    problems.add(where + ": the name '" + q.name() + "' is used twice");
+            for (GiftBlocks.Block block : GiftBlocks.read(bank.gift())) {
+                String where = bank.path() + " line " + block.line();
+                block.problems().forEach(p -> problems.add(bank.path() + " line " + p.line() + ": " + p.message()));
+                Question q = block.question();
+                if (q != null) {
+                    question(where, q, names);
                 }
-                if (q.type() == GiftOutline.Type.DESCRIPTION) {
-                    problems.add(where + ": no answer block '{...}'");
+                String objective = tags(where, bank, block.tags());
+                if (objective != null && q != null) {
+                    byObjective.get(objective).add(q);
                 }
-                if (q.generalFeedback().isEmpty()) {
-                    problems.add(where + ": no '####' feedback explaining the right answer");
-                }
-                tags(where, bank, q, byObjective);
             }
         }
         return byObjective;
     }
 
-    private void tags(String where, GiftBank bank, GiftOutline.Question q, Map<String, List<GiftOutline.Question>> byObjective) {
-        String objective = q.tags().get("objective");
+    private void question(String where, Question q, Set<String> names) {
+        if (q.name().isBlank()) {
+            problems.add(where + ": every question has a '::name::'");
+        } else if (!names.add(q.name())) {
+            problems.add(where + ": the name '" + q.name() + "' is used twice");
+        }
+        singleChoice(q).ifPresent(p -> problems.add(where + ": " + p));
+        if (q.body() instanceof Body.Description) {
+            problems.add(where + ": no answer block '{...}'");
+        }
+        if (q.generalFeedback().isEmpty()) {
+            problems.add(where + ": no '####' feedback explaining the right answer");
+        }
+    }
+
+    /** Checks a question's tags; returns its objective, or null when the tags name none of the chapter's. */
+    private String tags(String where, GiftBank bank, Map<String, String> tags) {
+        String objective = tags.get("objective");
         if (objective == null || !objectives.contains(objective)) {
             problems.add(where + ": tags need 'objective:<id>' with one of " + sorted(objectives)
-                    + ", as in // [tags: objective:" + bank.objective() + " section:460.3.3 difficulty:2]");
-            return;
+                    + ", as in // [tag:objective:" + bank.objective() + "] [tag:section:460.3.3] [tag:difficulty:2]");
+            return null;
         }
         if (!objective.equals(bank.objective())) {
             problems.add(where + ": tagged objective:" + objective + " but the file is the bank of " + bank.objective());
         }
-        if (!sections.contains(q.tags().getOrDefault("section", ""))) {
+        if (!sections.contains(tags.getOrDefault("section", ""))) {
             problems.add(where + ": tags need 'section:<n>' with a lesson section, one of " + sorted(sections));
         }
-        if (!q.tags().getOrDefault("difficulty", "").matches("[123]")) {
+        if (!tags.getOrDefault("difficulty", "").matches("[123]")) {
             problems.add(where + ": tags need 'difficulty:1', '2' or '3'");
         }
-        byObjective.get(objective).add(q);
+        return objective;
     }
 
-    private void coverage(Map<String, List<GiftOutline.Question>> questions) {
+    private void coverage(Map<String, List<Question>> questions) {
         for (Objective objective : chapter.objectives()) {
             String id = objective.id();
             if (chapter.lessons().stream().noneMatch(l -> l.objectives().contains(id))) {
@@ -281,17 +336,15 @@ public final class ContentCheck {
                     .noneMatch(a -> a.objectives().contains(id))) {
                 problems.add("objective " + id + ": no handout activity practises it");
             }
-            List<GiftOutline.Question> items = questions.get(id);
+            List<Question> items = questions.get(id);
             if (items.size() < MIN_QUESTIONS) {
                 problems.add("objective " + id + ": " + items.size() + " questions, at least " + MIN_QUESTIONS
                         + " needed in questions/" + id + ".gift");
             }
-            Map<GiftOutline.Type, Long> kinds = items.stream()
-                    .collect(Collectors.groupingBy(GiftOutline.Question::type, Collectors.counting()));
+            Set<String> kinds = items.stream().map(q -> q.body().type()).collect(Collectors.toSet());
             if (kinds.size() < MIN_QUESTION_TYPES) {
-                problems.add("objective " + id + ": questions of " + kinds.size() + " kinds " + sorted(kinds.keySet()
-                        .stream().map(GiftOutline::typeName).collect(Collectors.toSet())) + ", at least "
-                        + MIN_QUESTION_TYPES + " needed");
+                problems.add("objective " + id + ": questions of " + kinds.size() + " kinds " + sorted(kinds)
+                        + ", at least " + MIN_QUESTION_TYPES + " needed");
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.m2mkit.content;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,12 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
+import org.m2mkit.content.questions.Body;
+import org.m2mkit.content.questions.Choice;
+import org.m2mkit.content.questions.GiftParser;
+import org.m2mkit.content.questions.NumericAnswer;
+import org.m2mkit.content.questions.Problem;
+import org.m2mkit.content.questions.Question;
 
 /**
  * Turns lesson Markdown into HTML. Raw HTML in the source is escaped, never passed through. Fenced
@@ -79,9 +87,10 @@ public final class MarkdownRenderer {
         }
 
         private void knowledgeCheck(String gift) {
-            List<GiftOutline.Question> questions = GiftOutline.parse(gift);
-            boolean valid = questions.size() == 1 && questions.get(0).problems().isEmpty()
-                    && questions.get(0).type() != GiftOutline.Type.DESCRIPTION;
+            List<Problem> problems = new ArrayList<>();
+            List<Question> questions = new GiftParser().parse(gift, problems);
+            boolean valid = problems.isEmpty() && questions.size() == 1
+                    && !(questions.get(0).body() instanceof Body.Description);
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("class", valid ? "knowledge-check" : "knowledge-check knowledge-check-invalid");
             attributes.put("data-gift", gift.strip());
@@ -92,53 +101,36 @@ public final class MarkdownRenderer {
                 html.text(gift);
                 html.tag("/pre");
             } else {
-                fallback(questions.get(0));
+                fallback(questions.get(0), Fallback.of(questions.get(0).body()));
             }
             html.tag("/div");
             html.line();
         }
 
-        private void fallback(GiftOutline.Question q) {
+        private void fallback(Question q, Fallback f) {
             html.tag("details", Map.of("class", "knowledge-check-fallback"));
             html.tag("summary");
             html.text("Knowledge check");
             html.tag("/summary");
             html.tag("p", Map.of("class", "knowledge-check-question"));
-            html.text(q.stem());
+            html.text(q.text());
             html.tag("/p");
             html.tag("p", Map.of("class", "knowledge-check-kind"));
-            html.text(instructions(q.type()));
+            html.text(f.instructions());
             html.tag("/p");
-            boolean listOptions = q.type() != GiftOutline.Type.NUMERICAL && q.type() != GiftOutline.Type.SHORTANSWER
-                    && q.type() != GiftOutline.Type.ESSAY;
-            if (listOptions) {
-                html.tag("ul");
-                for (GiftOutline.Option o : q.options()) {
-                    html.tag("li");
-                    html.text(q.type() == GiftOutline.Type.MATCHING ? o.text().replaceFirst(" → .*", "") : o.text());
-                    html.tag("/li");
-                }
-                html.tag("/ul");
+            if (!f.options().isEmpty()) {
+                list(f.options());
             }
-            if (q.type() == GiftOutline.Type.MATCHING) {
+            if (!f.partners().isEmpty()) {
                 html.tag("p");
-                html.text("Partners: " + String.join(" · ", q.options().stream()
-                        .map(o -> o.text().replaceFirst(".* → ", "")).distinct().sorted().toList()));
+                html.text("Partners: " + String.join(" · ", f.partners()));
                 html.tag("/p");
             }
             html.tag("details", Map.of("class", "knowledge-check-answer"));
             html.tag("summary");
             html.text("Answer");
             html.tag("/summary");
-            html.tag("ul");
-            for (GiftOutline.Option o : q.options()) {
-                if (o.right()) {
-                    html.tag("li");
-                    html.text(o.feedback().isEmpty() ? o.text() : o.text() + ": " + o.feedback());
-                    html.tag("/li");
-                }
-            }
-            html.tag("/ul");
+            list(f.answers());
             if (!q.generalFeedback().isEmpty()) {
                 html.tag("p");
                 html.text(q.generalFeedback());
@@ -149,16 +141,74 @@ public final class MarkdownRenderer {
             html.line();
         }
 
-        private static String instructions(GiftOutline.Type type) {
-            return switch (type) {
-                case MULTICHOICE -> "Choose one answer.";
-                case MULTIANSWER -> "Choose every answer that applies.";
-                case TRUEFALSE -> "True or false?";
-                case NUMERICAL -> "Answer with a number.";
-                case SHORTANSWER -> "Answer in a word or a short phrase.";
-                case MATCHING -> "Match each item on the left with its partner.";
-                default -> "Answer in your own words.";
-            };
+        private void list(List<String> items) {
+            html.tag("ul");
+            for (String item : items) {
+                html.tag("li");
+                html.text(item);
+                html.tag("/li");
+            }
+            html.tag("/ul");
+        }
+    }
+
+    /**
+     * What the no-script view of a knowledge check shows: how to answer, the options to choose from, the partners of
+     * a matching question, and the right answers with their feedback.
+     */
+    private record Fallback(String instructions, List<String> options, List<String> partners, List<String> answers) {
+
+        static Fallback of(Body body) {
+            if (body instanceof Body.SingleChoice s) {
+                return choices("Choose one answer.", s.choices());
+            } else if (body instanceof Body.MultipleAnswer m) {
+                return choices("Choose every answer that applies.", m.choices());
+            } else if (body instanceof Body.TrueFalse t) {
+                String feedback = t.answer() ? t.feedbackIfTrue() : t.feedbackIfFalse();
+                return new Fallback("True or false?", List.of("True", "False"), List.of(),
+                        List.of(withFeedback(t.answer() ? "True" : "False", feedback)));
+            } else if (body instanceof Body.Numeric n) {
+                return new Fallback("Answer with a number.", List.of(), List.of(), n.answers().stream()
+                        .filter(a -> a.percent() > 0).map(a -> withFeedback(number(a), a.feedback())).toList());
+            } else if (body instanceof Body.ShortAnswer s) {
+                return new Fallback("Answer in a word or a short phrase.", List.of(), List.of(), right(s.answers()));
+            } else if (body instanceof Body.Matching m) {
+                List<Body.Matching.Pair> prompts = m.prompts();
+                return new Fallback("Match each item on the left with its partner.",
+                        prompts.stream().map(Body.Matching.Pair::left).toList(),
+                        m.rightItems().stream().sorted().toList(),
+                        prompts.stream().map(p -> p.left() + " → " + p.right()).toList());
+            } else if (body instanceof Body.Ordering o) {
+                return new Fallback("Put the items in order.", o.items().stream().sorted().toList(), List.of(),
+                        o.items());
+            } else if (body instanceof Body.Code) {
+                return new Fallback("Answer with Java code.", List.of(), List.of(), List.of());
+            }
+            return new Fallback("Answer in your own words.", List.of(), List.of(), List.of());
+        }
+
+        private static Fallback choices(String instructions, List<Choice> choices) {
+            return new Fallback(instructions, choices.stream().map(Choice::text).toList(), List.of(), right(choices));
+        }
+
+        private static List<String> right(List<Choice> choices) {
+            return choices.stream().filter(c -> c.percent() > 0).map(c -> withFeedback(c.text(), c.feedback())).toList();
+        }
+
+        private static String withFeedback(String answer, String feedback) {
+            return feedback.isEmpty() ? answer : answer + ": " + feedback;
+        }
+
+        /** A numeric answer as GIFT writes it, with a plus-minus sign for the tolerance and "to" for a range. */
+        private static String number(NumericAnswer a) {
+            if (a.range()) {
+                return plain(a.a()) + " to " + plain(a.b());
+            }
+            return a.b() == 0 ? plain(a.a()) : plain(a.a()) + " ± " + plain(a.b());
+        }
+
+        private static String plain(double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
     }
 }

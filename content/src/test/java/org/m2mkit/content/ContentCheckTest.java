@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ContentCheckTest {
 
     private static final String CELLULAR_BANK = "content/questions/cellular.gift";
-    private static final String CYCLE_LESSON = "content/lessons/09-autonomous-cycle.md";
+    private static final String CYCLE_LESSON = "content/lessons/10-autonomous-cycle.md";
 
     @Test
     void theShippedChapterHasNoProblems() {
@@ -88,12 +88,22 @@ class ContentCheckTest {
         assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson)))
                 .anyMatch(p -> p.contains("uses 'B', which is not a declared participant"))
                 .anyMatch(p -> p.contains("starts with 'sequence', not a diagram type"))
-                .anyMatch(p -> p.contains("knowledge check kc-x: the answer block opened by '{' is not closed"));
+                .anyMatch(p -> p.contains("knowledge check kc-x: the answer block opened with '{' is not closed"));
+    }
+
+    @Test
+    void aLessonWithTooManyOrTooFewKnowledgeChecksIsReported() {
+        String lesson = shipped(CYCLE_LESSON);
+        String check = "\n```check\n::kc-extra-%d:: Extra? {T####Yes.}\n```\n";
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson + check.formatted(1) + check.formatted(2))))
+                .contains("lesson autonomous-cycle: 5 knowledge checks, a lesson has 2 to 4");
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replaceAll("```check", "```text"))))
+                .contains("lesson autonomous-cycle: 0 knowledge checks, a lesson has 2 to 4");
     }
 
     @Test
     void badlyTaggedQuestionsAreReported() {
-        String bank = shipped(CELLULAR_BANK) + "\n\n// [tags: objective:gateways section:9.9 difficulty:7]\n"
+        String bank = shipped(CELLULAR_BANK) + "\n\n// [tag:objective:gateways] [tag:section:9.9] [tag:difficulty:7]\n"
                 + "::cel-extra:: Is this tagged well? {T}\n\n::cel-extra:: Untagged twin? {F####No.}\n";
         assertThat(problemsWith(Map.of(CELLULAR_BANK, bank)))
                 .anyMatch(p -> p.contains("tagged objective:gateways but the file is the bank of cellular"))
@@ -102,6 +112,43 @@ class ContentCheckTest {
                 .anyMatch(p -> p.contains("no '####' feedback"))
                 .anyMatch(p -> p.contains("the name 'cel-extra' is used twice"))
                 .anyMatch(p -> p.contains("tags need 'objective:<id>'"));
+    }
+
+    @Test
+    void malformedKnowledgeChecksAreNamed() {
+        String lesson = shipped(CYCLE_LESSON)
+                + "\n```check\n::kc-two:: Two right answers? {=a =b ~c ####x}\n```\n"
+                + "\n```check\n::kc-pair:: Pairs {=a -> b ####x}\n```\n"
+                + "\n```check\n::kc-pi:: Pi? {#three ####x}\n```\n"
+                + "\n```check\n::kc-text:: No answers here.\n```\n"
+                + "\n```check\n::kc-plain:: No feedback? {T}\n```\n"
+                + "\n```check\n::kc-1:: One? {T####x}\n\n::kc-2:: Two? {F####x}\n```\n";
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson))).contains(
+                "lesson autonomous-cycle: knowledge check kc-two: a single-choice question has exactly one '=' answer, found 2",
+                "lesson autonomous-cycle: knowledge check kc-pair: a matching question needs at least two pairs with a left side",
+                "lesson autonomous-cycle: knowledge check kc-text has no answer block",
+                "lesson autonomous-cycle: knowledge check kc-plain has no '####' feedback explaining the answer",
+                "lesson autonomous-cycle: a check block holds exactly one GIFT question, found 2")
+                .anyMatch(p -> p.startsWith("lesson autonomous-cycle: knowledge check kc-pi: 'three' is not a numeric answer"));
+    }
+
+    @Test
+    void bankProblemsNameTheLineAndReadTagsPastCategoriesAndComments() {
+        String bank = shipped(CELLULAR_BANK) + "\n\n// a comment only\n\n$CATEGORY: $course$/M2M/late\n\n"
+                + "// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:2]\n::cel-late:: Two right answers?\n"
+                + "{=a =b ~c ####x}\n\n// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:2]\n"
+                + "::cel-pi:: Pi?\n{#three ####x}\n";
+        int tagLine = lineOf(bank, "// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:2]\n::cel-late::");
+        int piLine = lineOf(bank, "{#three");
+        List<String> problems = problemsWith(Map.of(CELLULAR_BANK, bank));
+        assertThat(problems).contains(CELLULAR_BANK + " line " + tagLine
+                + ": a single-choice question has exactly one '=' answer, found 2")
+                .anyMatch(p -> p.startsWith(CELLULAR_BANK + " line " + piLine + ": 'three' is not a numeric answer"))
+                .noneMatch(p -> p.contains("tags need"));
+    }
+
+    private static int lineOf(String text, String part) {
+        return (int) text.substring(0, text.indexOf(part)).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static Map<String, String> mapOfNull(String path) {

@@ -8,6 +8,11 @@ class MarkdownRendererTest {
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
+    /** Renders one {@code check} fence holding {@code gift}. */
+    private String check(String gift) {
+        return renderer.render("```check\n" + gift + "\n```\n");
+    }
+
     @Test
     void mermaidAndJshellFencesBecomeBlocksForThePageScripts() {
         String html = renderer.render("```mermaid\nsequenceDiagram\nA->>B: hi\n```\n\n```jshell\nint x = 1;\n```\n");
@@ -37,7 +42,7 @@ class MarkdownRendererTest {
     void aCheckFenceBecomesAKnowledgeCheckWithItsGiftAndAReadableFallback() {
         String gift = "::kc-1:: Which node type is a gateway? {=high-end#Right. ~low-end#No: too small. ####Gateways run "
                 + "a full OS & translate <protocols>.}";
-        String html = renderer.render("```check\n" + gift + "\n```\n");
+        String html = check(gift);
         assertThat(html).contains("<div class=\"knowledge-check\" data-gift=\"::kc-1:: Which node type is a gateway? "
                         + "{=high-end#Right. ~low-end#No: too small. ####Gateways run a full OS &amp; translate "
                         + "&lt;protocols&gt;.}\">")
@@ -51,23 +56,65 @@ class MarkdownRendererTest {
 
     @Test
     void theFallbackExplainsEachKindOfQuestion() {
-        assertThat(renderer.render("```check\n::n:: Pi to two places? {#3.14:0.005####Pi is 3.14159.}\n```\n"))
+        assertThat(check("::n:: Pi to two places? {#3.14:0.005####Pi is 3.14159.}"))
                 .contains("Answer with a number.").contains("<li>3.14 ± 0.005</li>");
-        assertThat(renderer.render("```check\n::t:: MQTT uses a broker. {T####It does.}\n```\n"))
+        assertThat(check("::t:: MQTT uses a broker. {T####It does.}"))
                 .contains("True or false?").contains("<li>True</li>").contains("<li>False</li>");
-        assertThat(renderer.render("```check\n::m:: Match. {=AE -> application =CSE -> common services ####x}\n```\n"))
+        assertThat(check("::m:: Match. {=AE -> application =CSE -> common services ####x}"))
                 .contains("Match each item").contains("<li>AE</li>").contains("Partners: application · common services");
-        assertThat(renderer.render("```check\n::w:: Pick two. {~%50%a ~%50%b ~%-100%c ####x}\n```\n"))
+        assertThat(check("::w:: Pick two. {~%50%a ~%50%b ~%-100%c ####x}"))
                 .contains("Choose every answer that applies.");
-        assertThat(renderer.render("```check\n::s:: Gateway node in oneM2M? {=MN =middle node ####x}\n```\n"))
+        assertThat(check("::s:: Gateway node in oneM2M? {=MN =middle node ####x}"))
                 .contains("Answer in a word or a short phrase.").contains("<li>MN</li>");
     }
 
     @Test
+    void escapedSignsStayTextInTheFallback() {
+        String html = check("::e:: Is 2 + 2 \\= 4 in \\{braces\\}? {=yes \\= right#ok ~no ####2 + 2 \\= 4.}");
+        assertThat(html).contains("<p class=\"knowledge-check-question\">Is 2 + 2 = 4 in {braces}?</p>")
+                .contains("<li>yes = right</li>", "<li>no</li>", "<li>yes = right: ok</li>", "<p>2 + 2 = 4.</p>");
+    }
+
+    @Test
+    void aMissingWordQuestionShowsABlank() {
+        assertThat(check("::mw:: LwM2M runs over {=CoAP ~MQTT} on UDP."))
+                .contains("<p class=\"knowledge-check-question\">LwM2M runs over _____ on UDP.</p>")
+                .contains("Choose one answer.");
+    }
+
+    @Test
+    void numericAnswersShowEveryValueThatEarnsCredit() {
+        assertThat(check("::n:: Pi? {#=%100%3.14:0.005#Good. =%50%3.1:0.1 ~3#No. ####Pi.}"))
+                .contains("<ul><li>3.14 ± 0.005: Good.</li><li>3.1 ± 0.1</li></ul>").doesNotContain("<li>3: No.</li>");
+        assertThat(check("::r:: Year? {#1817..1827####Morse.}"))
+                .contains("<li>1817 to 1827</li>");
+    }
+
+    @Test
+    void orderingListsTheItemsSortedAndAnswersInTheRightOrder() {
+        String html = check("// [m2mkit:ordering]\n::o:: Order the steps. {=sense =decide =act ####x}");
+        assertThat(html).contains("Put the items in order.")
+                .contains("<ul><li>act</li><li>decide</li><li>sense</li></ul>")
+                .contains("<summary>Answer</summary><ul><li>sense</li><li>decide</li><li>act</li></ul>");
+    }
+
+    @Test
+    void aMatchingDistractorIsAPartnerOnly() {
+        String html = check("::m:: Match. {=AE -> application =CSE -> common services = -> network ####x}");
+        assertThat(html).contains("<ul><li>AE</li><li>CSE</li></ul>")
+                .contains("Partners: application · common services · network")
+                .contains("<ul><li>AE → application</li><li>CSE → common services</li></ul>");
+    }
+
+    @Test
     void aMalformedCheckIsShownAsTextAndMarkedInvalid() {
-        String html = renderer.render("```check\n::broken:: Missing its closing brace {=a ~b\n```\n");
+        String html = check("::broken:: Missing its closing brace {=a ~b");
         assertThat(html).contains("class=\"knowledge-check knowledge-check-invalid\"")
                 .contains("<pre>::broken:: Missing its closing brace {=a ~b\n</pre>")
                 .doesNotContain("<details");
+        assertThat(check("::d:: Only a description, no answers."))
+                .contains("knowledge-check-invalid");
+        assertThat(check("::a:: One? {T}\n\n::b:: Two? {F}"))
+                .contains("knowledge-check-invalid");
     }
 }

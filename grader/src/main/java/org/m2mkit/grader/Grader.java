@@ -84,18 +84,32 @@ public final class Grader implements AutoCloseable {
     public CompletableFuture<GradeResult> submit(Lab lab, Submission submission, boolean visibleOnly,
                                                  Consumer<Progress> progress) {
         CompletableFuture<GradeResult> result = new CompletableFuture<>();
-        progress.accept(Progress.QUEUED);
+        Consumer<Progress> listener = p -> {
+            try {
+                progress.accept(p);
+            } catch (RuntimeException e) {
+                LOG.warn("a progress listener failed on {}: {}", p, e.toString());
+            }
+        };
+        listener.accept(Progress.QUEUED);
         try {
             workers.execute(() -> {
                 running.incrementAndGet();
+                GradeResult graded = null;
+                Throwable failure = null;
                 try {
-                    result.complete(run(lab, submission, visibleOnly, progress));
+                    graded = run(lab, submission, visibleOnly, listener);
                 } catch (RuntimeException | Error e) {
                     LOG.error("grading failed", e);
-                    result.completeExceptionally(e);
+                    failure = e;
                 } finally {
                     running.decrementAndGet();
-                    progress.accept(Progress.DONE);
+                    listener.accept(Progress.DONE);
+                }
+                if (failure == null) {
+                    result.complete(graded);
+                } else {
+                    result.completeExceptionally(failure);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -116,11 +130,14 @@ public final class Grader implements AutoCloseable {
                     ? "is incomplete" : "does not compile") + ".\n" + String.join("\n", compiled.problems());
             return new GradeResult(lab, false, 0, maxScore(lab), seconds(start), output, List.of(), mode);
         }
+        long compiledAt = System.nanoTime();
+        LOG.debug("compiled {} in {} ms", lab.id(), (compiledAt - start) / 1_000_000);
         progress.accept(Progress.TESTING);
         List<TestResult> tests;
         try (SandboxSession session = new SandboxSession(pool, compiled.classes(), compiled.mainClass())) {
             tests = lab == Lab.GATEWAY ? GatewaySuite.run(session, visibleOnly) : ProtocolSuite.run(session, visibleOnly);
         }
+        LOG.debug("tested {} in {} ms", lab.id(), (System.nanoTime() - compiledAt) / 1_000_000);
         double score = 0;
         double max = 0;
         for (TestResult t : tests) {

@@ -18,7 +18,7 @@ public record GraderConfig(int poolSize, int concurrency, int queueCapacity, Lim
                            boolean requireBwrap) {
 
     public static GraderConfig defaults() {
-        return new GraderConfig(2, 1, 200, Limits.defaults(),
+        return new GraderConfig(2, 2, 200, Limits.defaults(),
                 Path.of(System.getProperty("java.io.tmpdir"), "m2mkit-grader"), false);
     }
 

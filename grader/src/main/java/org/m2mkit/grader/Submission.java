@@ -31,7 +31,7 @@ public record Submission(Map<String, String> files) {
     public static final long MAX_ZIP_BYTES = 8L << 20;
 
     public Submission {
-        files = Map.copyOf(new TreeMap<>(files));
+        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
         if (files.isEmpty()) {
             throw new InvalidSubmissionException("the submission holds no .java file; submit one .java file, a folder or a zip of .java files");
         }

@@ -44,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
             ContentLoader.load().lessons().forEach(l -> paths.add("/lessons/" + l.id()));
             for (String path : paths) {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(kit.url() + path.substring(1)))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() != 200) {
                     failures.add(path + " answered " + r.statusCode());
                 }

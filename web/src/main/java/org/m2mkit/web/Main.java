@@ -1,7 +1,9 @@
 package org.m2mkit.web;
 
 import java.io.PrintWriter;
+import org.m2mkit.grader.cli.GradeCommand;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.cli.LabCommand;
 import org.m2mkit.web.quizzes.cli.QuizCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "m2mkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "M2M Lab Kit: lessons, live M2M labs, autograder and quizzes for the chapter "
                 + "\"Machine-to-Machine (M2M) Communication\".",
-        subcommands = {ServeCommand.class, CheckCommand.class, QuizCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, LabCommand.class, GradeCommand.class, QuizCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -51,7 +51,7 @@ class MainTest {
 
     @Test
     void checkStartsAThrowAwayKitAndReportsThatEverythingAnswered() {
-        assertThat(run("check")).isZero();
+        assertThat(run("check")).as("m2mkit check; its errors: %s", err).isZero();
         assertThat(out.toString()).contains("checked").contains("the kit is ready");
         assertThat(err.toString()).isEmpty();
     }

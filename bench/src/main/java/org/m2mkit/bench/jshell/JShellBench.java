@@ -39,6 +39,8 @@ import org.m2mkit.web.db.Database;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.jshell.NotebookSettings;
 import org.m2mkit.web.jshell.SessionRegistry;
+import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.quizzes.Quizzes;
 
 /**
  * Measures the lesson notebooks through their HTTP API, in one run: warm evaluation latency of one session,
@@ -74,9 +76,11 @@ public final class JShellBench {
              SessionRegistry notebooks = new SessionRegistry(settings, data.resolve("jshell"))) {
             AccountRepository accounts = new AccountRepository(db.dataSource());
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
-            Javalin app = WebApp.create(ContentLoader.load(), new Pages(Map.of("kitVersion", "bench",
+            var chapter = ContentLoader.load();
+            Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
                     "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
-                    new Auth(sessions, true), notebooks);
+                    new Auth(sessions, true), new ProgressStore(db.dataSource()),
+                    Quizzes.start(db.dataSource(), chapter), notebooks, route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();
             try {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ({@code [html]}, {@code [moodle]}, {@code [plain]}, {@code [markdown]}), every answer syntax (choice, weighted
  * multiple answer, true/false, short answer, numeric with tolerance, range or several answers, matching, essay,
  * missing word, description), per-answer feedback ({@code #}), general feedback ({@code ####}), escapes
- * ({@code \~ \= \# \{ \} \: \\ \n}), comment lines ({@code //}) and tags in comments ({@code // [tag:name]}).
+ * ({@code \~ \= \# \{ \} \: \\ \n}), comment lines ({@code //}) and tags in comments ({@code // [tag:name]}, and the
+ * kit's list form {@code // [tags: a b c]}).
  *
  * <p>The kit adds three comment directives Moodle ignores: {@code // [m2mkit:ordering]} makes {@code {=a =b =c}}
  * an ordering question (items in the right order), {@code // [m2mkit:case-sensitive]} makes a short answer
@@ -30,6 +31,8 @@ public final class GiftParser {
     private static final String ESCAPABLE = "~=#{}:\\";
     private static final char FIRST_PLACEHOLDER = '\uE000';
     private static final Pattern TAG = Pattern.compile("\\[tag:([^\\]]+)]");
+    /** The kit also reads a list, {@code // [tags: objective:protocols section:460.3]}, separated by spaces or commas. */
+    private static final Pattern TAGS = Pattern.compile("\\[tags:([^\\]]*)]");
     private static final Pattern DIRECTIVE = Pattern.compile("\\[m2mkit:([a-z-]+)(?:\\s([^\\]]*))?]");
     private static final Pattern WEIGHT = Pattern.compile("^%([^%]*)%");
 
@@ -96,6 +99,14 @@ public final class GiftParser {
             Matcher tag = TAG.matcher(trimmed);
             while (tag.find()) {
                 tags.add(tag.group(1).strip());
+            }
+            Matcher list = TAGS.matcher(trimmed);
+            while (list.find()) {
+                for (String t : list.group(1).split("[\\s,]+")) {
+                    if (!t.isBlank()) {
+                        tags.add(t.strip());
+                    }
+                }
             }
             Matcher d = DIRECTIVE.matcher(trimmed);
             if (!d.find()) {

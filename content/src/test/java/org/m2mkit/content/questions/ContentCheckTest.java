@@ -24,6 +24,17 @@ class ContentCheckTest {
     }
 
     @Test
+    void everyBundledQuestionCarriesAnObjectiveTagTheQuizzesCanDrawBy() {
+        for (BundledBanks.BankFile file : BundledBanks.list()) {
+            for (Question q : new GiftParser().parse(file.text(), file.name())) {
+                if (!(q.body() instanceof Body.Description)) {
+                    assertThat(q.tags()).as(file.name() + " " + q.name()).anyMatch(t -> t.startsWith("objective:"));
+                }
+            }
+        }
+    }
+
+    @Test
     void theBankListingReadsAFolderOnTheClassPath() {
         List<BundledBanks.BankFile> files = BundledBanks.list(new ClassLoader(getClass().getClassLoader()) {
             @Override

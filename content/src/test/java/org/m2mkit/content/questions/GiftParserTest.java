@@ -155,6 +155,13 @@ class GiftParserTest {
     }
 
     @Test
+    void tagsMayAlsoComeAsAList() {
+        Question q = new GiftParser().parse("// [tags: objective:protocols section:460.3.3, difficulty:2]\n// [tag:extra]\n"
+                + "::T::x{=a ~b}\n", "f").get(0);
+        assertThat(q.tags()).containsExactly("objective:protocols", "section:460.3.3", "difficulty:2", "extra");
+    }
+
+    @Test
     void aGoodFileNextToABadOneStillYieldsTheGoodQuestionsWhenAskedForProblems() {
         List<Problem> problems = new ArrayList<>();
         List<Question> qs = new GiftParser().parse("::A::x{=1 ~2}\n\n::B::y{=1 ~%x%2}\n", problems);

@@ -51,11 +51,7 @@ final class GatewayStepRunner {
                 }
                 d.flush();
             } catch (Throwable t) {
-                step.reset();
-                DataOutputStream d = new DataOutputStream(step);
-                writeThrown(d, t);
-                d.flush();
-                res.write(step.toByteArray());
+                res.write(thrown(step, t));
                 return;
             }
             res.write(step.toByteArray());
@@ -77,10 +73,7 @@ final class GatewayStepRunner {
             d.writeLong(digest.alertHash());
             d.flush();
         } catch (Throwable t) {
-            buf.reset();
-            DataOutputStream d = new DataOutputStream(buf);
-            writeThrown(d, t);
-            d.flush();
+            thrown(buf, t);
         }
         res.write(buf.toByteArray());
     }
@@ -96,13 +89,19 @@ final class GatewayStepRunner {
                 Wire.writeRecommendation(d, r);
                 d.flush();
             } catch (Throwable t) {
-                buf.reset();
-                DataOutputStream d = new DataOutputStream(buf);
-                writeThrown(d, t);
-                d.flush();
+                thrown(buf, t);
             }
             res.write(buf.toByteArray());
         }
+    }
+
+    /** Replaces what {@code buf} holds with the description of {@code t}; returns the bytes. */
+    private static byte[] thrown(ByteArrayOutputStream buf, Throwable t) throws IOException {
+        buf.reset();
+        DataOutputStream d = new DataOutputStream(buf);
+        writeThrown(d, t);
+        d.flush();
+        return buf.toByteArray();
     }
 
     /** Names what was thrown without trusting it: a student's toString may itself throw. */

@@ -42,6 +42,8 @@ public final class SubmissionCompiler {
 
     private final JavaCompiler javac;
     private final String apiClassPath;
+    /** Kept across compilations: it caches the platform's class files, which makes every later compile faster. */
+    private final StandardJavaFileManager standard;
 
     public SubmissionCompiler() {
         this.javac = ToolProvider.getSystemJavaCompiler();
@@ -53,6 +55,7 @@ public final class SubmissionCompiler {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the labs API on the class path", e);
         }
+        this.standard = javac.getStandardFileManager(null, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether a compiler is available in this runtime. */
@@ -69,7 +72,6 @@ public final class SubmissionCompiler {
             units.add(new Source(e.getKey(), e.getValue()));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
         Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
         MemoryFileManager files = new MemoryFileManager(standard, out);
         List<String> options = List.of("--release", "17", "-proc:none", "-g", "-encoding", "UTF-8",
@@ -105,7 +107,8 @@ public final class SubmissionCompiler {
             String name = t.getQualifiedName().toString();
             for (String reserved : RESERVED) {
                 if (name.startsWith(reserved)) {
-                    return failed(List.of("class " + name + " is in package " + reserved + "..., which belongs to "
+                    String pkg = task.getElements().getPackageOf(t).getQualifiedName().toString();
+                    return failed(List.of("class " + name + " is in package " + pkg + ", which belongs to "
                             + (reserved.equals("org.m2mkit.") ? "the kit" : "the JDK") + "; put your classes in a package of your own"));
                 }
             }
@@ -163,6 +166,7 @@ public final class SubmissionCompiler {
             (hasConstructor ? good : withoutConstructor).add(binary);
         }
         String iface = lab.contract().getSimpleName();
+        good.sort(null);
         if (good.size() == 1) {
             return good.get(0);
         }

@@ -180,7 +180,7 @@ public final class Child implements AutoCloseable {
             if (err.contains("OutOfMemoryError") || err.contains("Cannot allocate memory")
                     || err.contains("insufficient memory")) {
                 why = "the JVM ran out of memory";
-            } else if (err.contains("SIGSEGV") || err.contains("SIGBUS") || err.contains("fatal error")) {
+            } else if (code == 134 || err.contains("SIGSEGV") || err.contains("SIGBUS") || err.contains("fatal error")) {
                 why = "the JVM crashed (native code or Unsafe)";
             } else if (code == 152 || code == 128 + 24) {
                 why = "it used more CPU time than allowed";
@@ -227,6 +227,11 @@ public final class Child implements AutoCloseable {
             while (true) {
                 int magic = in.readInt();
                 if (magic != Wire.MAGIC) {
+                    // a crashing JVM prints its error report here too: give it a moment to end
+                    if (exitsSoon()) {
+                        frames.add("the sandbox JVM closed its channel");
+                        return;
+                    }
                     frames.add("the submission wrote to the grader's channel directly");
                     kill("it wrote to the grader's channel directly (the grader decides every verdict itself)");
                     return;
@@ -252,6 +257,15 @@ public final class Child implements AutoCloseable {
             }
         } catch (IOException e) {
             frames.add("the sandbox JVM closed its channel");
+        }
+    }
+
+    private boolean exitsSoon() {
+        try {
+            return process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

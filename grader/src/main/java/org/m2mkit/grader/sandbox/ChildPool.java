@@ -64,9 +64,6 @@ public final class ChildPool implements AutoCloseable {
             child.close();
             child = null;
         }
-        if (size > 0) {
-            starter.execute(this::refill);
-        }
         if (child == null) {
             child = launcher.startReady();
         }
@@ -74,10 +71,21 @@ public final class ChildPool implements AutoCloseable {
         return child;
     }
 
-    /** Ends a child after its grading; it is never reused. */
+    /**
+     * Ends a child after its grading (it is never reused) and starts its replacement. Both happen on the pool's
+     * own thread, after the grading, so that a JVM booting in the background does not slow the grading down.
+     */
     public void release(Child child) {
         watchdog.forget(child);
-        child.close();
+        child.kill("released");
+        if (closed) {
+            child.close();
+            return;
+        }
+        starter.execute(() -> {
+            child.close();
+            refill();
+        });
     }
 
     /** Waits until every pool slot holds a ready child (for benchmarks and health checks). */
@@ -102,14 +110,16 @@ public final class ChildPool implements AutoCloseable {
                 child.close();
             }
         } catch (ChildFailure | RuntimeException e) {
-            LOG.warn("could not start a sandbox JVM for the pool: {}", e.getMessage());
+            if (!closed) {
+                LOG.warn("could not start a sandbox JVM for the pool: {}", e.getMessage());
+            }
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        starter.shutdownNow();
+        starter.shutdown();
         try {
             starter.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

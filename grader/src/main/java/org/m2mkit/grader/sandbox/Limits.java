@@ -22,7 +22,7 @@ public record Limits(Duration caseTimeout, Duration scaleTimeout, int cpuSeconds
                      Duration gradingBudget) {
 
     public static Limits defaults() {
-        return new Limits(Duration.ofSeconds(2), Duration.ofSeconds(20), 60, 128, 64, 64, 512, 1_600,
+        return new Limits(Duration.ofSeconds(2), Duration.ofSeconds(20), 60, 128, 64, 64, 320, 1_600,
                 1L << 20, 8L << 20, Duration.ofSeconds(120));
     }
 

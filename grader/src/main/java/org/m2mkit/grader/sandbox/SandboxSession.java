@@ -70,7 +70,12 @@ public final class SandboxSession implements AutoCloseable {
                     + limits().gradingBudget().toSeconds() + " s on earlier tests");
         }
         if (child == null) {
-            child = pool.take();
+            try {
+                child = pool.take();
+            } catch (ChildFailure e) {
+                // not the submission's doing: the machine cannot start a sandbox JVM at all
+                throw new IllegalStateException("the grader could not start a sandbox JVM: " + e.getMessage(), e);
+            }
             childrenUsed++;
             Child c = child;
             try {

@@ -3,10 +3,10 @@ package org.m2mkit.labs.cloud;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.api.AreaReport;
 import org.m2mkit.labs.api.DemandResponse;
 import org.m2mkit.labs.net.NetworkLink;
@@ -35,8 +35,6 @@ public final class UtilityCloud implements AutoCloseable {
         final HoltForecast forecast = new HoltForecast(config.forecastAlpha(), config.forecastBeta());
         Event active;
         int events;
-        long reports;
-        long alerts;
 
         Area(String id) {
             this.id = id;
@@ -63,6 +61,8 @@ public final class UtilityCloud implements AutoCloseable {
     private final ScheduledExecutorService exec;
     private final Map<String, Area> areas = new HashMap<>();
     private final long retryMs;
+    private final java.util.List<AreaReport> delivered = new java.util.ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong alerts = new java.util.concurrent.atomic.AtomicLong();
 
     public UtilityCloud(LabRunConfig config, NetworkLink link, Recorder recorder) {
         this.config = config;
@@ -71,15 +71,11 @@ public final class UtilityCloud implements AutoCloseable {
         Pacing pacing = config.pacing();
         this.retryMs = config.drRetryMs() + pacing.commandMs() + pacing.confirmMs()
                 + 2 * link.profile().roundTripAllowanceMs() + 2 * config.fieldNetwork().roundTripAllowanceMs();
-        this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lab-cloud");
-            t.setDaemon(true);
-            return t;
-        });
+        this.exec = Threads.single("lab-cloud");
     }
 
     public void start() {
-        link.subscribe(Topics.ROOT + "/+/gateway/+", 1, (topic, payload) -> exec.execute(() -> onUplink(topic, payload)));
+        link.subscribe(Topics.ROOT + "/+/gateway/+", 1, (topic, payload) -> execute(() -> onUplink(topic, payload)));
     }
 
     private void onUplink(String topic, byte[] payload) {
@@ -89,7 +85,7 @@ public final class UtilityCloud implements AutoCloseable {
         }
         try {
             switch (t.kind()) {
-                case Topics.ALERT -> accept(t.area(), Messages.alert(payload), body -> area(t.area()).alerts++);
+                case Topics.ALERT -> accept(t.area(), Messages.alert(payload), body -> alerts.incrementAndGet());
                 case Topics.REPORT -> accept(t.area(), Messages.report(payload), this::onReport);
                 case Topics.OPT_IN -> accept(t.area(), Messages.optIn(payload), this::onOptIn);
                 default -> recorder.error("cloud", "unexpected topic " + topic);
@@ -116,7 +112,12 @@ public final class UtilityCloud implements AutoCloseable {
 
     private void onReport(AreaReport report) {
         Area area = area(report.areaId());
-        area.reports++;
+        synchronized (delivered) {
+            if (delivered.size() == 10_000) {
+                delivered.remove(0);
+            }
+            delivered.add(report);
+        }
         if (report.alerts() > 0) {
             recorder.milestone(Milestone.REPORT, "cloud", Long.toString(report.periodEndMs()), null,
                     report.metersReporting() + " meters, " + kw(report.totalKw()) + " kW in total, peak "
@@ -132,9 +133,12 @@ public final class UtilityCloud implements AutoCloseable {
 
     private void evaluate(Area area, AreaReport report) {
         // a report with silent meters is scaled up to the whole area
-        int configured = report.metersReporting() + report.metersSilent();
+        int configured = config.meters();
         int fresh = configured - report.metersSilent();
-        double estimate = fresh == 0 ? report.totalKw() : report.totalKw() * Math.max(configured, 1) / fresh;
+        if (fresh <= 0) {
+            return; // no meter heard from lately: nothing to forecast from
+        }
+        double estimate = report.totalKw() * configured / fresh;
         area.forecast.observe(estimate);
         double predicted = area.forecast.forecast(config.forecastHorizon());
         long now = System.currentTimeMillis();
@@ -144,7 +148,10 @@ public final class UtilityCloud implements AutoCloseable {
         String id = "dr-" + area.id + "-" + (++area.events);
         double reduce = predicted - config.feederCapacityKw();
         DemandResponse event = new DemandResponse(id, area.id, reduce, config.setpointDeltaC(), config.drDurationMs());
-        Event e = new Event(new Messages.DrEvent(event, now));
+        // paced: the event is issued at the figure's time, so that a late thread does not delay the later steps
+        long issued = Pacing.stamp(config.pacing().analysisMs() > 0
+                ? report.periodEndMs() + config.pacing().analysisMs() : 0, now);
+        Event e = new Event(new Messages.DrEvent(event, issued));
         area.active = e;
         recorder.milestone(Milestone.PREDICTION, "cloud", Long.toString(report.periodEndMs()), id,
                 "forecast " + kw(predicted) + " kW > feeder capacity " + kw(config.feederCapacityKw())
@@ -182,22 +189,28 @@ public final class UtilityCloud implements AutoCloseable {
 
     /** Runs {@code task} on the cloud's thread. */
     public void execute(Runnable task) {
-        exec.execute(task);
+        try {
+            exec.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the run is stopping: late messages are dropped
+        }
     }
 
-    /** Reports taken (each once) from the area. */
-    public long reports(String areaId) {
-        return area(areaId).reports;
+    /** The reports taken so far (each once, in order; the newest 10,000). */
+    public java.util.List<AreaReport> reports() {
+        synchronized (delivered) {
+            return java.util.List.copyOf(delivered);
+        }
+    }
+
+    /** Alerts taken so far (each once). */
+    public long alerts() {
+        return alerts.get();
     }
 
     @Override
     public void close() {
-        exec.shutdownNow();
-        try {
-            exec.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(exec);
         link.close();
     }
 }

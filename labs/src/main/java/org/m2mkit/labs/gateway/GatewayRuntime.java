@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.api.Alert;
 import org.m2mkit.labs.api.AreaReport;
 import org.m2mkit.labs.api.Gateway;
@@ -95,24 +96,20 @@ public final class GatewayRuntime implements AutoCloseable {
         this.commandRetryMs = Math.max(config.drRetryMs(), 2 * field.profile().roundTripAllowanceMs())
                 + config.pacing().confirmMs();
         config.hvacUnits().forEach(u -> shedPerDegree.put(u.deviceId(), u.shedKwPerDegreeC()));
-        this.exec = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "lab-gateway");
-            t.setDaemon(true);
-            return t;
-        });
+        this.exec = Threads.single("lab-gateway");
     }
 
     /** Subscribes and starts the report period. */
     public void start() {
         String area = config.areaId();
         lastAckProgressMs = System.currentTimeMillis();
-        field.subscribe(Topics.meterReadings(area), 0, (topic, payload) -> onReadingMessage(payload));
-        field.subscribe(Topics.hvacAll(area, Topics.CONFIRM), 1, (topic, payload) -> exec.execute(() -> onConfirm(payload)));
-        uplink.subscribe(Topics.cloud(area, Topics.DR), 1, (topic, payload) -> exec.execute(() -> onDr(payload)));
-        uplink.subscribe(Topics.cloud(area, Topics.ACK), 1, (topic, payload) -> exec.execute(() -> onAck(payload)));
-        uplink.onUp(() -> exec.execute(this::uplinkBack));
+        field.subscribe(Topics.meterReadings(area), 1, (topic, payload) -> onReadingMessage(payload));
+        field.subscribe(Topics.hvacAll(area, Topics.CONFIRM), 1, (topic, payload) -> run(() -> onConfirm(payload)));
+        uplink.subscribe(Topics.cloud(area, Topics.DR), 1, (topic, payload) -> run(() -> onDr(payload)));
+        uplink.subscribe(Topics.cloud(area, Topics.ACK), 1, (topic, payload) -> run(() -> onAck(payload)));
+        uplink.onUp(() -> run(this::uplinkBack));
         uplink.onDrop(topic -> recorder.note("gateway", "uplink down: dropped " + topic));
-        exec.scheduleAtFixedRate(() -> sendReport("period"), config.reportPeriodMs(), config.reportPeriodMs(),
+        exec.scheduleAtFixedRate(this::sendReport, config.reportPeriodMs(), config.reportPeriodMs(),
                 TimeUnit.MILLISECONDS);
         exec.scheduleWithFixedDelay(this::checkAcks, ackTimeoutMs, Math.max(100, ackTimeoutMs / 4), TimeUnit.MILLISECONDS);
     }
@@ -128,9 +125,22 @@ public final class GatewayRuntime implements AutoCloseable {
         MeterReading r = reading;
         long wait = r == null ? 0 : Pacing.waitMs(r.timestampMs(), config.pacing().fieldMs());
         if (wait == 0) {
-            exec.execute(() -> onReading(r));
+            run(() -> onReading(r));
         } else {
-            exec.schedule(() -> onReading(r), wait, TimeUnit.MILLISECONDS);
+            try {
+                exec.schedule(() -> onReading(r), wait, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                // the run is stopping
+            }
+        }
+    }
+
+    /** Runs {@code task} on the gateway's thread; after {@link #close()} it is dropped. */
+    private void run(Runnable task) {
+        try {
+            exec.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // the run is stopping: late messages are dropped
         }
     }
 
@@ -147,7 +157,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 continue;
             }
             recorder.milestone(Milestone.ALERT, "gateway", a.meterId(), null,
-                    a.meterId() + " at " + String.format(Locale.ROOT, "%.1f", a.kw()) + " kW: alert sent to the cloud");
+                    a.meterId() + " at " + String.format(Locale.ROOT, "%.1f", a.kw()) + " kW: alert raised, on its way to the cloud");
             alertsSent++;
             enqueue(new Outgoing(Topics.gateway(config.areaId(), Topics.ALERT),
                     seq -> Messages.alert(config.areaId(), seq, a)));
@@ -161,15 +171,22 @@ public final class GatewayRuntime implements AutoCloseable {
             return;
         }
         long wait = Pacing.waitMs(alertMs, config.pacing().reportMs());
+        // paced: the report is for the figure's time, so that a late thread does not make every later step late
+        long planned = config.pacing().reportMs() > 0 ? alertMs + config.pacing().reportMs() : 0;
         if (wait == 0) {
-            sendReport("alert");
+            sendReport(planned);
         } else {
-            triggeredReport = exec.schedule(() -> sendReport("alert"), wait, TimeUnit.MILLISECONDS);
+            triggeredReport = exec.schedule(() -> sendReport(planned), wait, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void sendReport(String why) {
-        long now = Math.max(System.currentTimeMillis(), lastReportMs);
+    private void sendReport() {
+        sendReport(0);
+    }
+
+    /** Closes the period at {@code plannedMs} (paced), or now; never earlier than the previous report. */
+    private void sendReport(long plannedMs) {
+        long now = Math.max(Pacing.stamp(plannedMs, System.currentTimeMillis()), lastReportMs);
         lastReportMs = now;
         AreaReport report = call("report(" + now + ")", () -> logic.report(now));
         if (report == null) {
@@ -179,12 +196,19 @@ public final class GatewayRuntime implements AutoCloseable {
         enqueue(new Outgoing(Topics.gateway(config.areaId(), Topics.REPORT), seq -> Messages.report(seq, report)));
     }
 
-    private void onDr(byte[] payload) {
-        Messages.DrEvent dr;
+    /** Decodes a message; a malformed one is shown on the timeline and gives null. */
+    private <T> T decode(String what, Function<byte[], T> decoder, byte[] payload) {
         try {
-            dr = Messages.dr(payload);
+            return decoder.apply(payload);
         } catch (Senml.SenmlException e) {
-            recorder.error("gateway", "a demand-response event is not valid SenML: " + e.getMessage());
+            recorder.error("gateway", what + " is not valid SenML: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void onDr(byte[] payload) {
+        Messages.DrEvent dr = decode("a demand-response event", Messages::dr, payload);
+        if (dr == null) {
             return;
         }
         List<HvacCommand> commands = call("onDemandResponse(" + dr.event().eventId() + ")",
@@ -211,15 +235,17 @@ public final class GatewayRuntime implements AutoCloseable {
         p.shedKw = valid.stream().mapToDouble(c -> shedPerDegree.get(c.deviceId()) * c.setpointDeltaC()).sum();
         events.put(id, p);
         long wait = Pacing.waitMs(dr.issuedMs(), config.pacing().commandMs());
-        exec.schedule(() -> sendCommands(id), wait, TimeUnit.MILLISECONDS);
+        long planned = config.pacing().commandMs() > 0 ? dr.issuedMs() + config.pacing().commandMs() : 0;
+        exec.schedule(() -> sendCommands(id, planned), wait, TimeUnit.MILLISECONDS);
     }
 
-    private void sendCommands(String eventId) {
+    /** Sends the event's commands not yet confirmed, stamped with the figure's time when paced (else now). */
+    private void sendCommands(String eventId, long plannedMs) {
         Pending p = events.get(eventId);
         if (p == null) {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = Pacing.stamp(p.attempts == 0 ? plannedMs : 0, System.currentTimeMillis());
         for (HvacCommand c : p.commands) {
             if (p.waiting.contains(c.deviceId())) {
                 field.publish(Topics.hvac(config.areaId(), c.deviceId(), Topics.COMMAND),
@@ -227,7 +253,7 @@ public final class GatewayRuntime implements AutoCloseable {
             }
         }
         if (++p.attempts < COMMAND_ATTEMPTS) {
-            p.retry = exec.schedule(() -> sendCommands(eventId), commandRetryMs, TimeUnit.MILLISECONDS);
+            p.retry = exec.schedule(() -> sendCommands(eventId, 0), commandRetryMs, TimeUnit.MILLISECONDS);
         } else {
             recorder.error("gateway", "HVAC units " + p.waiting + " never confirmed " + eventId);
             events.remove(eventId);
@@ -235,11 +261,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     private void onConfirm(byte[] payload) {
-        Messages.Confirmation c;
-        try {
-            c = Messages.confirmation(payload);
-        } catch (Senml.SenmlException e) {
-            recorder.error("gateway", "an HVAC confirmation is not valid SenML: " + e.getMessage());
+        Messages.Confirmation c = decode("an HVAC confirmation", Messages::confirmation, payload);
+        if (c == null) {
             return;
         }
         Pending p = events.get(c.eventId());
@@ -265,11 +288,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
 
     private void onAck(byte[] payload) {
-        Messages.Ack ack;
-        try {
-            ack = Messages.ack(payload);
-        } catch (Senml.SenmlException e) {
-            recorder.error("gateway", "a cloud receipt is not valid SenML: " + e.getMessage());
+        Messages.Ack ack = decode("a cloud receipt", Messages::ack, payload);
+        if (ack == null) {
             return;
         }
         if (!ack.epoch().equals(epoch)) {
@@ -341,7 +361,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** Runs {@code task} on the gateway's thread (tests and the run use it to read state safely). */
     public void execute(Runnable task) {
-        exec.execute(task);
+        run(task);
     }
 
     public NetworkLink uplink() {
@@ -370,12 +390,7 @@ public final class GatewayRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        exec.shutdownNow();
-        try {
-            exec.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(exec);
         field.close();
         uplink.close();
     }

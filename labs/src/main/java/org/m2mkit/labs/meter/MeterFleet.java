@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +25,13 @@ import org.m2mkit.labs.wire.Topics;
 /**
  * The area's smart meters. Each is its own MQTT client (with a last will that marks it offline) and publishes a
  * SenML reading every interval; the simulated time of day starts at the run's start hour and runs at real speed.
- * A spike makes one meter read the spike's load: until its next regular reading in a paced run, for one reading
- * in a fast run.
+ * A spike makes one meter read the spike's load: for three reading intervals in a paced run (so that the area
+ * report half a second later still sees it), for one reading in a fast run.
  */
 public final class MeterFleet implements AutoCloseable {
+
+    /** How many regular readings a paced spike lasts. */
+    private static final int SPIKE_READINGS = 3;
 
     private final class Meter {
         final String id;
@@ -33,7 +39,7 @@ public final class MeterFleet implements AutoCloseable {
         final NetworkLink link;
         final SplittableRandom random;
         long lastTs;
-        boolean spiking;
+        long spikeUntil;
 
         Meter(String id, LoadModel model, NetworkLink link, long seed) {
             this.id = id;
@@ -49,7 +55,7 @@ public final class MeterFleet implements AutoCloseable {
         synchronized void publish(double kw, long ts) {
             lastTs = ts;
             MeterReading r = new MeterReading(id, config.areaId(), ts, kw);
-            link.publish(Topics.meterReading(config.areaId(), id), Messages.reading(r), 0, false);
+            link.publish(Topics.meterReading(config.areaId(), id), Messages.reading(r), 1, false);
         }
 
         synchronized double sample() {
@@ -57,22 +63,20 @@ public final class MeterFleet implements AutoCloseable {
         }
 
         /** Announces, then publishes the spike reading; returns its timestamp. */
-        synchronized long spike(Runnable announce) {
-            spiking = config.mode() == Mode.PACED;
+        synchronized long spike(java.util.function.LongConsumer announce) {
             long t0 = Math.max(System.currentTimeMillis(), lastTs + 1);
-            announce.run();
+            announce.accept(t0);
             publish(config.spikeKw(), t0);
-            if (!spiking) {
+            if (config.mode() == Mode.PACED) {
+                spikeUntil = t0 + SPIKE_READINGS * config.readingIntervalMs();
+            } else {
                 publish(sample());
             }
             return t0;
         }
 
         synchronized void tick() {
-            if (spiking) {
-                spiking = false;
-            }
-            publish(sample());
+            publish(System.currentTimeMillis() < spikeUntil ? config.spikeKw() : sample());
         }
     }
 
@@ -80,34 +84,47 @@ public final class MeterFleet implements AutoCloseable {
     private final Recorder recorder;
     private final Map<String, Meter> meters = new LinkedHashMap<>();
     private final long startMs;
-    private ScheduledFuture<?> ticks;
+    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
 
     /**
      * Connects every meter.
      *
      * @param connect opens a meter's link, given its id
      */
-    public MeterFleet(LabRunConfig config, Function<String, NetworkLink> connect, Recorder recorder) {
+    public MeterFleet(LabRunConfig config, Function<String, NetworkLink> connect, Recorder recorder,
+                      ExecutorService connector) {
         this.config = config;
         this.recorder = recorder;
         this.startMs = System.currentTimeMillis();
         List<LoadModel> models = LabRunConfig.loadModels(config.meters(), config.seed());
         List<String> ids = config.meterIds();
-        try {
-            for (int i = 0; i < ids.size(); i++) {
-                meters.put(ids.get(i), new Meter(ids.get(i), models.get(i), connect.apply(ids.get(i)),
-                        config.seed() * 31 + i));
+        // connecting takes a few hundred milliseconds of waiting per client: connect many at once
+        List<CompletableFuture<NetworkLink>> links = new ArrayList<>();
+        for (String id : ids) {
+            links.add(CompletableFuture.supplyAsync(() -> connect.apply(id), connector));
+        }
+        RuntimeException failure = null;
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                meters.put(ids.get(i), new Meter(ids.get(i), models.get(i), links.get(i).join(), config.seed() * 31 + i));
+            } catch (CompletionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : e;
             }
-        } catch (RuntimeException e) {
+        }
+        if (failure != null) {
             close();
-            throw e;
+            throw failure;
         }
     }
 
-    /** Starts the readings: one from every meter now, then one every interval. */
-    public void start(ScheduledExecutorService scheduler) {
-        ticks = scheduler.scheduleAtFixedRate(() -> meters.values().forEach(Meter::tick), 0,
-                config.readingIntervalMs(), TimeUnit.MILLISECONDS);
+    /** Starts the readings: one from every meter every interval, the meters spread evenly over it. */
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        long interval = config.readingIntervalMs() * 1000;
+        int i = 0;
+        for (Meter m : meters.values()) {
+            long phase = interval * i++ / meters.size();
+            ticks.add(scheduler.scheduleAtFixedRate(m::tick, phase, interval, TimeUnit.MICROSECONDS));
+        }
     }
 
     /** The simulated hour of the day. */
@@ -131,8 +148,8 @@ public final class MeterFleet implements AutoCloseable {
             throw new UserError("no meter '" + meterId + "' in area " + config.areaId() + "; meters are "
                     + ids().get(0) + " to " + ids().get(ids().size() - 1));
         }
-        return m.spike(() -> recorder.milestone(Milestone.SPIKE, meterId, meterId, null, meterId + " reads "
-                + fmt(config.spikeKw()) + " kW (alert threshold " + fmt(config.spikeThresholdKw()) + " kW)"));
+        return m.spike(t0 -> recorder.milestone(Milestone.SPIKE, meterId, meterId, null, meterId + " reads "
+                + fmt(config.spikeKw()) + " kW (alert threshold " + fmt(config.spikeThresholdKw()) + " kW)", t0));
     }
 
     private static String fmt(double v) {
@@ -149,8 +166,8 @@ public final class MeterFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ticks != null) {
-            ticks.cancel(false);
+        synchronized (this) {
+            ticks.forEach(t -> t.cancel(false));
         }
         meters.values().forEach(m -> m.link.close());
     }

@@ -1,6 +1,10 @@
 package org.m2mkit.labs.mqtt;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
+import javax.net.SocketFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +46,40 @@ public final class MqttLink implements AutoCloseable {
     private record Subscription(String filter, int qos, Handler handler) {
     }
 
+    /** Plain TCP sockets with TCP_NODELAY, so that each MQTT packet leaves at once. */
+    private static final SocketFactory NO_DELAY = new SocketFactory() {
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noDelay(new Socket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return noDelay(new Socket(address, port, localAddress, localPort));
+        }
+    };
+
+    private static Socket noDelay(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
+        return s;
+    }
+
     private final MqttAsyncClient client;
     private final String clientId;
     private final ExecutorService delivery;
@@ -51,11 +89,7 @@ public final class MqttLink implements AutoCloseable {
     private MqttLink(MqttAsyncClient client, String clientId) {
         this.client = client;
         this.clientId = clientId;
-        this.delivery = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mqtt-" + clientId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.delivery = Executors.newSingleThreadExecutor(org.m2mkit.labs.Threads.named("mqtt-" + clientId));
     }
 
     /**
@@ -84,6 +118,10 @@ public final class MqttLink implements AutoCloseable {
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (will != null) {
             options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
+        }
+        if (parsed.scheme().equals("tcp")) {
+            // Paho leaves Nagle's algorithm on: with the peer's delayed ACK, a small message can wait 40 ms or more
+            options.setSocketFactory(NO_DELAY);
         }
         try {
             client.connect(options).waitForCompletion(timeout.toMillis());

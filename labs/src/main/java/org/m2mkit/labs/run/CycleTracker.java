@@ -38,6 +38,18 @@ final class CycleTracker {
     private final List<Open> open = new ArrayList<>();
     private final List<Cycle> finished = new ArrayList<>();
     private int count;
+    private final Map<Integer, CompletableFuture<Cycle>> completing = new java.util.HashMap<>();
+
+    /** Completes a finished cycle's future: after its confirmation is on the timeline. */
+    void completed(Cycle c) {
+        CompletableFuture<Cycle> f;
+        synchronized (this) {
+            f = completing.remove(c.number());
+        }
+        if (f != null) {
+            f.complete(c);
+        }
+    }
 
     /** A spike: a new cycle. */
     synchronized Open spike(String meterId, long atMs) {
@@ -70,7 +82,7 @@ final class CycleTracker {
             boolean fits = switch (m) {
                 case SPIKE -> false;
                 case ALERT -> o.meterId.equals(key);
-                case REPORT -> o.at.containsKey(Milestone.ALERT) && parse(key) >= o.at.get(Milestone.ALERT);
+                case REPORT -> o.at.containsKey(Milestone.ALERT) && parse(key) >= o.spikeMs;
                 case PREDICTION -> o.at.containsKey(Milestone.REPORT) && parse(key) >= o.reportKey;
                 case COMMAND, HVAC_ACTION, CONFIRMATION -> event != null && event.equals(o.eventId);
             };
@@ -95,7 +107,7 @@ final class CycleTracker {
             if (finished.size() > 10_000) {
                 finished.remove(0);
             }
-            target.done.complete(c);
+            completing.put(c.number(), target.done);
             return c;
         }
         return target.snapshot();

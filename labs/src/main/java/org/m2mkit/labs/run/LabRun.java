@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.api.Gateway;
 import org.m2mkit.labs.api.HvacUnit;
@@ -34,11 +37,15 @@ import org.m2mkit.labs.wire.Topics;
 public final class LabRun implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Each meter is an MQTT client with a few threads of its own. */
+    public static final int MAX_METER_CLIENTS = 2000;
 
     private final LabRunConfig config;
     private final Timeline timeline;
     private final CycleTracker tracker = new CycleTracker();
     private final ScheduledExecutorService scheduler;
+    /** The meters' readings, apart from the network's delays so that a burst of readings never delays a command. */
+    private final ScheduledExecutorService meterClock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadLocal<Object> lastSpike = new ThreadLocal<>();
@@ -54,13 +61,12 @@ public final class LabRun implements AutoCloseable {
     private LabRun(LabRunConfig config) {
         this.config = config;
         this.timeline = new Timeline(System.currentTimeMillis(), config.timelineCapacity(), 100_000);
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "lab-net");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, Threads.named("lab-net"));
         pool.setRemoveOnCancelPolicy(true);
         this.scheduler = pool;
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
+        clock.setRemoveOnCancelPolicy(true);
+        this.meterClock = clock;
         if (config.embeddedBroker()) {
             broker = EmbeddedBroker.start("127.0.0.1", 0);
             url = broker.url();
@@ -78,6 +84,10 @@ public final class LabRun implements AutoCloseable {
      * @throws UserError when the broker is unreachable or the gateway cannot be created
      */
     public static LabRun start(LabRunConfig config) {
+        if (config.meters() > MAX_METER_CLIENTS) {
+            throw new UserError("meters " + config.meters() + " is too many for a live run (each meter is its own MQTT "
+                    + "client); use 1 to " + MAX_METER_CLIENTS);
+        }
         LabRun run = new LabRun(config);
         try {
             run.startComponents();
@@ -101,39 +111,46 @@ public final class LabRun implements AutoCloseable {
             throw new UserError("the gateway (" + config.gatewayName() + ") factory returned no gateway");
         }
         String area = config.areaId();
-        tap = MqttLink.connect(url, "lab-timeline-" + System.nanoTime(), null, CONNECT_TIMEOUT);
-        closeables.add(tap);
-        tap.subscribe(Topics.ROOT + "/#", 1, this::recordMessage);
-
-        cloud = new UtilityCloud(config, link("cloud", config.uplinkNetwork(), Topics.cloud(area, Topics.STATUS), "cloud", 11),
-                recorder);
-        closeables.add(cloud);
-        cloud.start();
-
-        NetworkLink field = link("gateway-field", config.fieldNetwork(), null, "gateway", 12);
-        NetworkLink uplink;
+        ExecutorService connector = Executors.newFixedThreadPool(16, Threads.named("lab-connect"));
         try {
-            uplink = link("gateway-uplink", config.uplinkNetwork(), Topics.gateway(area, Topics.STATUS), "gateway", 13);
-        } catch (RuntimeException e) {
-            field.close();
-            throw e;
-        }
-        gateway = new GatewayRuntime(config, logic, config.gatewayName(), field, uplink, recorder);
-        closeables.add(gateway);
-        gateway.start();
+            // each connection waits a few hundred milliseconds inside Paho: open them all at once
+            CompletableFuture<MqttLink> tapLink = CompletableFuture.supplyAsync(() -> track(MqttLink.connect(url,
+                    "lab-timeline-" + System.nanoTime(), null, CONNECT_TIMEOUT)), connector);
+            CompletableFuture<NetworkLink> cloudLink = CompletableFuture.supplyAsync(() -> link("cloud",
+                    config.uplinkNetwork(), Topics.cloud(area, Topics.STATUS), "cloud", 11), connector);
+            CompletableFuture<NetworkLink> field = CompletableFuture.supplyAsync(() -> link("gateway-field",
+                    config.fieldNetwork(), null, "gateway", 12), connector);
+            CompletableFuture<NetworkLink> uplink = CompletableFuture.supplyAsync(() -> link("gateway-uplink",
+                    config.uplinkNetwork(), Topics.gateway(area, Topics.STATUS), "gateway", 13), connector);
+            List<CompletableFuture<NetworkLink>> hvacLinks = new ArrayList<>();
+            int n = 0;
+            for (HvacUnit unit : config.hvacUnits()) {
+                long seed = 20 + n++;
+                hvacLinks.add(CompletableFuture.supplyAsync(() -> link(unit.deviceId(), config.fieldNetwork(),
+                        Topics.hvac(area, unit.deviceId(), Topics.STATUS), unit.deviceId(), seed), connector));
+            }
+            meters = new MeterFleet(config, id -> link(id, config.fieldNetwork(), Topics.meterStatus(area, id), id,
+                    1000 + id.hashCode()), recorder, connector);
+            track(meters);
 
-        int n = 0;
-        for (HvacUnit unit : config.hvacUnits()) {
-            HvacDevice d = new HvacDevice(config, unit, link(unit.deviceId(), config.fieldNetwork(),
-                    Topics.hvac(area, unit.deviceId(), Topics.STATUS), unit.deviceId(), 20 + n++), scheduler, recorder);
-            hvac.add(d);
-            closeables.add(d);
-            d.start();
+            tap = join(tapLink);
+            tap.subscribe(Topics.ROOT + "/#", 1, this::recordMessage);
+            cloud = new UtilityCloud(config, join(cloudLink), recorder);
+            track(cloud);
+            cloud.start();
+            gateway = new GatewayRuntime(config, logic, config.gatewayName(), join(field), join(uplink), recorder);
+            track(gateway);
+            gateway.start();
+            for (int i = 0; i < hvacLinks.size(); i++) {
+                HvacDevice d = new HvacDevice(config, config.hvacUnits().get(i), join(hvacLinks.get(i)), scheduler, recorder);
+                hvac.add(d);
+                track(d);
+                d.start();
+            }
+        } finally {
+            connector.shutdown();
         }
-        meters = new MeterFleet(config, id -> link(id, config.fieldNetwork(), Topics.meterStatus(area, id), id,
-                1000 + id.hashCode()), recorder);
-        closeables.add(meters);
-        meters.start(scheduler);
+        meters.start(meterClock);
         recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
                 + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
@@ -156,7 +173,23 @@ public final class LabRun implements AutoCloseable {
                 }
             });
         }
-        return new NetworkLink(clientId, mqtt, profile, scheduler, config.seed() * 7919 + seed);
+        return track(new NetworkLink(clientId, mqtt, profile, scheduler, config.seed() * 7919 + seed));
+    }
+
+    /** Keeps {@code c} to close with the run, even when the start fails half-way. */
+    private <T extends AutoCloseable> T track(T c) {
+        synchronized (closeables) {
+            closeables.add(c);
+        }
+        return c;
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private void recordMessage(String topic, byte[] payload) {
@@ -184,8 +217,7 @@ public final class LabRun implements AutoCloseable {
     /** Turns what components report into timeline entries and cycle steps. */
     private final class RunRecorder implements Recorder {
         @Override
-        public void milestone(Milestone m, String where, String key, String event, String detail) {
-            long now = System.currentTimeMillis();
+        public void milestone(Milestone m, String where, String key, String event, String detail, long now) {
             if (m == Milestone.SPIKE) {
                 Object open = tracker.spike(key, now);
                 lastSpike.set(open);
@@ -196,6 +228,9 @@ public final class LabRun implements AutoCloseable {
             Cycle c = tracker.attach(m, key, event, now, detail);
             timeline.record(now, TimelineEvent.Kind.MILESTONE, where, "", null, null, 0, m,
                     c == null ? 0 : c.number(), c == null ? -1 : now - c.spikeMs(), detail);
+            if (c != null && c.complete()) {
+                tracker.completed(c);
+            }
         }
 
         @Override
@@ -259,6 +294,33 @@ public final class LabRun implements AutoCloseable {
         requireRunning();
         recorder.note("lab", "gateway uplink restored");
         gateway.uplink().restore();
+    }
+
+    /** The area reports the cloud has taken, each once, in order (the newest 10,000). */
+    public List<org.m2mkit.labs.api.AreaReport> cloudReports() {
+        return cloud.reports();
+    }
+
+    /** Alerts the cloud has taken, each once. */
+    public long cloudAlerts() {
+        return cloud.alerts();
+    }
+
+    /** Area reports the gateway has produced. */
+    public long gatewayReports() {
+        return gateway.reportsSent();
+    }
+
+    /** Alerts the gateway has raised. */
+    public long gatewayAlerts() {
+        return gateway.alertsSent();
+    }
+
+    /** For each HVAC unit, how many distinct events it has applied. */
+    public java.util.Map<String, Integer> hvacEventsApplied() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        hvac.forEach(h -> out.put(h.id(), h.eventsApplied()));
+        return out;
     }
 
     /** Messages the gateway holds for the cloud (sent and not yet acknowledged, or waiting). */
@@ -327,7 +389,13 @@ public final class LabRun implements AutoCloseable {
         }
         recorder.note("lab", "stopped");
         tracker.cancelAll();
-        List<AutoCloseable> reversed = new ArrayList<>(closeables);
+        if (meters != null) {
+            meters.close(); // no new readings while the rest stops
+        }
+        List<AutoCloseable> reversed;
+        synchronized (closeables) {
+            reversed = new ArrayList<>(closeables);
+        }
         java.util.Collections.reverse(reversed);
         for (AutoCloseable c : reversed) {
             try {
@@ -336,12 +404,8 @@ public final class LabRun implements AutoCloseable {
                 // closing the rest anyway
             }
         }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.stop(meterClock);
+        Threads.stop(scheduler);
         if (broker != null) {
             broker.close();
         }

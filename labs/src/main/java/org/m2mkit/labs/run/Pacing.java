@@ -21,6 +21,18 @@ public record Pacing(long fieldMs, long reportMs, long analysisMs, long commandM
         return mode == Mode.PACED ? FIGURE : NONE;
     }
 
+    /** Lateness up to which a step still carries the figure's time: a busy thread, not a slow network. */
+    static final long STAMP_TOLERANCE_MS = 1000;
+
+    /**
+     * The time to stamp on a step planned for {@code plannedMs} and done at {@code nowMs}: the planned time when
+     * the step is only a little late (so that the next steps are not late too), else the real time. Zero planned
+     * time (fast runs) means the real time.
+     */
+    public static long stamp(long plannedMs, long nowMs) {
+        return plannedMs > 0 && nowMs >= plannedMs && nowMs - plannedMs < STAMP_TOLERANCE_MS ? plannedMs : nowMs;
+    }
+
     /** How long to wait now to act {@code offsetMs} after {@code anchorMs}; zero when that time is past. */
     public static long waitMs(long anchorMs, long offsetMs) {
         return offsetMs <= 0 ? 0 : Math.max(0, anchorMs + offsetMs - System.currentTimeMillis());

@@ -11,7 +11,12 @@ public interface Recorder {
      *            a confirmation
      * @param event the demand-response event id once there is one (prediction onwards), else null
      */
-    void milestone(Milestone milestone, String where, String key, String event, String detail);
+    default void milestone(Milestone milestone, String where, String key, String event, String detail) {
+        milestone(milestone, where, key, event, detail, System.currentTimeMillis());
+    }
+
+    /** As above, at a given time (ms since the epoch): a spike happens at its reading's timestamp. */
+    void milestone(Milestone milestone, String where, String key, String event, String detail, long atMs);
 
     /** Something went wrong that the run survives (a student gateway that threw, a malformed message). */
     void error(String where, String detail);
@@ -22,7 +27,7 @@ public interface Recorder {
     /** Records nothing. */
     Recorder NONE = new Recorder() {
         @Override
-        public void milestone(Milestone milestone, String where, String key, String event, String detail) {
+        public void milestone(Milestone milestone, String where, String key, String event, String detail, long atMs) {
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * the component, the last one the kind of message:
  *
  * <pre>
- * m2mkit/&lt;area&gt;/meter/&lt;meter&gt;/reading   meter   -&gt; gateway  QoS 0  SenML power reading
+ * m2mkit/&lt;area&gt;/meter/&lt;meter&gt;/reading   meter   -&gt; gateway  QoS 1  SenML power reading
  * m2mkit/&lt;area&gt;/meter/&lt;meter&gt;/status    meter   -&gt; anyone   QoS 1  retained online/offline (last will)
  * m2mkit/&lt;area&gt;/gateway/alert            gateway -&gt; cloud    QoS 1  spike alert (sequenced)
  * m2mkit/&lt;area&gt;/gateway/report           gateway -&gt; cloud    QoS 1  area demand report (sequenced)

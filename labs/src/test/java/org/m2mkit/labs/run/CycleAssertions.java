@@ -47,4 +47,24 @@ final class CycleAssertions {
         }
         return condition.getAsBoolean();
     }
+
+    /** The cloud took every report the gateway made, once each and in order: each period starts where the last ended. */
+    static void assertReportsOnceInOrder(LabRun run) throws InterruptedException {
+        long made = run.gatewayReports();
+        assertThat(eventually(Duration.ofSeconds(20), () -> run.cloudReports().size() >= made))
+                .as("the cloud gets all %d reports the gateway made", made).isTrue();
+        java.util.List<org.m2mkit.labs.api.AreaReport> reports = run.cloudReports();
+        assertThat((long) reports.size()).as("no report twice").isLessThanOrEqualTo(run.gatewayReports());
+        assertThat(reports.get(0).periodStartMs()).isZero();
+        for (int i = 1; i < reports.size(); i++) {
+            assertThat(reports.get(i).periodStartMs()).as("report %d starts where report %d ended", i, i - 1)
+                    .isEqualTo(reports.get(i - 1).periodEndMs());
+        }
+    }
+
+    /** Whether the timeline has a milestone {@code m} of cycle {@code number}. */
+    static boolean reached(LabRun run, int number, Milestone m) {
+        return run.timeline().events().stream().anyMatch(e -> e.kind() == TimelineEvent.Kind.MILESTONE
+                && e.cycle() == number && e.milestone() == m);
+    }
 }

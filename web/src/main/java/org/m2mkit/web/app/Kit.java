@@ -1,6 +1,7 @@
 package org.m2mkit.web.app;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,6 +22,8 @@ import org.m2mkit.web.accounts.DemoAccounts;
 import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.db.Database;
+import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.web.health.GraderCheck;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.jshell.EditorAssets;
@@ -39,6 +42,7 @@ public final class Kit implements AutoCloseable {
     private final List<DemoAccounts.Credentials> demoAccounts;
     private final AccountRepository accounts;
     private final Javalin app;
+    private final List<HandlerMetaInfo> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Kit(KitConfig config) {
         this.config = config;
@@ -72,11 +76,12 @@ public final class Kit implements AutoCloseable {
             Health health = health(db, broker);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
+            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
             SessionRegistry notebooks = new SessionRegistry(NotebookSettings.defaults(),
                     config.dataDir().resolve("jshell"));
             started.push(notebooks);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
-                    notebooks);
+                    new ProgressStore(db.dataSource()), quizzes, notebooks, routes::add);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);
@@ -154,6 +159,11 @@ public final class Kit implements AutoCloseable {
     public String url() {
         String host = config.bind().equals("0.0.0.0") || config.bind().equals("::") ? "localhost" : config.bind();
         return "http://" + host + ":" + port() + "/";
+    }
+
+    /** Every HTTP route of the web app with its method and {@code Access}, as registered. */
+    public List<HandlerMetaInfo> routes() {
+        return List.copyOf(routes);
     }
 
     public String brokerUrl() {

@@ -4,7 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import java.util.function.Consumer;
+import io.javalin.http.HttpResponseException;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.AccountRoutes;
@@ -15,6 +18,9 @@ import org.m2mkit.web.health.HealthRoutes;
 import org.m2mkit.web.jshell.JShellRoutes;
 import org.m2mkit.web.jshell.SessionRegistry;
 import org.m2mkit.web.lessons.LessonRoutes;
+import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.quizzes.QuizRoutes;
+import org.m2mkit.web.quizzes.Quizzes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +29,15 @@ public final class WebApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
+    private static final String ERROR_MESSAGE = "m2mkit.error";
+
     private WebApp() {}
 
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
-                                 SessionRegistry notebooks) {
+                                 ProgressStore progress, Quizzes quizzes, SessionRegistry notebooks,
+                                 Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
+            config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.staticFiles.enableWebjars();
@@ -39,9 +49,14 @@ public final class WebApp {
             });
             auth.register(config.routes);
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
-            LessonRoutes.register(config.routes, chapter, pages);
+            LessonRoutes.register(config.routes, chapter, pages, progress);
             HealthRoutes.register(config.routes, health);
             JShellRoutes.register(config.routes, notebooks);
+            QuizRoutes.register(config.routes, quizzes, pages);
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                ctx.attribute(ERROR_MESSAGE, e.getMessage());
+                ctx.status(e.getStatus());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -52,6 +67,12 @@ public final class WebApp {
                     "You may not open this page."));
             config.routes.error(401, "*", ctx -> errorPage(ctx, pages, "Sign in first",
                     "Sign in to see this page."));
+            config.routes.error(400, "*", ctx -> errorPage(ctx, pages, "That request was not understood",
+                    "The kit could not read what was sent. Go back and try again."));
+            config.routes.error(413, "*", ctx -> errorPage(ctx, pages, "Too large",
+                    "What was sent is larger than the kit accepts."));
+            config.routes.error(429, "*", ctx -> errorPage(ctx, pages, "Slow down",
+                    "Too many requests in a short time; wait a little and try again."));
             config.routes.error(500, "*", ctx -> errorPage(ctx, pages, "Something went wrong",
                     "The kit could not show this page. Your work is saved; try again, and tell "
                             + "your instructor if it keeps happening."));
@@ -63,10 +84,13 @@ public final class WebApp {
      * request (a {@code ForbiddenResponse("...")}) is shown in place of the general one.
      */
     private static void errorPage(Context ctx, Pages pages, String title, String general) {
+        String refusal = ctx.attribute(ERROR_MESSAGE);
         String result = ctx.result();
-        String message = result == null || result.isBlank() || result.startsWith("Endpoint")
-                || result.startsWith("{") || result.equals("Not Found") || result.equals("Forbidden")
-                || result.equals("Unauthorized") || result.equals("Internal Server Error") ? general : result;
+        if (refusal == null && result != null && !result.isBlank() && !result.startsWith("Endpoint ")
+                && !result.equals("Not Found")) {
+            return; // the handler wrote its own answer for this status (a form with its errors, for example)
+        }
+        String message = refusal != null && !refusal.isBlank() ? refusal : general;
         String accept = ctx.header("Accept");
         if (ctx.path().startsWith("/api/") || accept != null && accept.contains("application/json")
                 && !accept.contains("text/html")) {

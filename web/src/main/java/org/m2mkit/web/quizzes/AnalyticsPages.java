@@ -1,5 +1,6 @@
 package org.m2mkit.web.quizzes;
 
+import org.m2mkit.web.accounts.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -23,9 +24,9 @@ final class AnalyticsPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/quizzes/{id}/analytics", this::page);
-        routes.get("/quizzes/{id}/attempts.csv", ctx -> csv(ctx, "attempts", CsvExport.attempts(attempts(ctx))));
-        routes.get("/quizzes/{id}/responses.csv", ctx -> csv(ctx, "responses", CsvExport.responses(attempts(ctx))));
+        routes.get("/quizzes/{id}/analytics", this::page, Access.INSTRUCTOR);
+        routes.get("/quizzes/{id}/attempts.csv", ctx -> csv(ctx, "attempts", CsvExport.attempts(attempts(ctx))), Access.INSTRUCTOR);
+        routes.get("/quizzes/{id}/responses.csv", ctx -> csv(ctx, "responses", CsvExport.responses(attempts(ctx))), Access.INSTRUCTOR);
     }
 
     private List<Attempt> attempts(Context ctx) {

@@ -93,21 +93,24 @@ public final class AttemptService {
             deadline = quiz.closesAt();
         }
         Instant until = deadline;
+        List<Integer> positions = IntStream.range(0, drawn.size()).boxed().collect(Collectors.toList());
+        if (quiz.shuffleQuestions()) {
+            Collections.shuffle(positions, random);
+        }
+        List<StoredQuestion> versions = new ArrayList<>();
+        for (int k : positions) {
+            versions.add(banks.question(drawn.get(k).questionId())
+                    .orElseThrow(() -> QuizError.conflict("A question of this quiz was removed; ask your instructor.")));
+        }
+        double max = drawn.stream().mapToDouble(Pick::mark).sum();
         long id = sql.tx(c -> {
-            double max = drawn.stream().mapToDouble(Pick::mark).sum();
             long attemptId = Sql.insert(c, "INSERT INTO quiz_attempt (quiz_id, account_id, preview, started_at, deadline, "
                     + "max_score) VALUES (?, ?, ?, ?, ?, ?)", quizId, who.id(), preview, now, until, max);
-            List<Integer> positions = IntStream.range(0, drawn.size()).boxed().collect(Collectors.toList());
-            if (quiz.shuffleQuestions()) {
-                Collections.shuffle(positions, random);
-            }
-            for (int i = 0; i < drawn.size(); i++) {
-                int k = positions.get(i);
-                long versionId = banks.latestVersionId(c, drawn.get(k).questionId());
-                Question q = banks.version(versionId).question();
+            for (int i = 0; i < versions.size(); i++) {
+                StoredQuestion q = versions.get(i);
                 Sql.insert(c, "INSERT INTO quiz_attempt_item (attempt_id, position, question_version_id, mark, "
-                        + "display_order) VALUES (?, ?, ?, ?, ?)", attemptId, i + 1, versionId, drawn.get(k).mark(),
-                        join(displayOrder(q.body(), quiz.shuffleAnswers())));
+                        + "display_order) VALUES (?, ?, ?, ?, ?)", attemptId, i + 1, q.versionId(),
+                        drawn.get(positions.get(i)).mark(), join(displayOrder(q.question().body(), quiz.shuffleAnswers())));
             }
             return attemptId;
         });
@@ -165,30 +168,53 @@ public final class AttemptService {
         return order;
     }
 
-    /** Saves one answer; returns when it was saved. Refused once the attempt is submitted or past its deadline. */
+    /** The little a save needs to know, read in one query. */
+    private record SaveTarget(long accountId, Instant deadline, Instant submittedAt, long itemId, boolean checked) {}
+
+    /**
+     * Saves one answer; returns when it was saved (committed). Refused once the attempt is submitted or past its
+     * deadline. One query and one update, so that many students can save at once.
+     */
     public Instant save(long attemptId, Account who, int position, List<String> values) {
-        Attempt a = load(attemptId);
-        if (a == null || a.accountId() != who.id() && who.role() != Role.INSTRUCTOR) {
-            throw QuizError.notFound("attempt " + attemptId);
-        }
-        requireOwner(a, who);
-        Instant now = clock.instant();
-        if (!a.submitted() && a.deadline() != null && now.isAfter(a.deadline().plus(GRACE))) {
-            submit(a, who);
-            throw QuizError.conflict("The time for this attempt is up; it has been submitted with the answers saved in time.");
-        }
-        if (a.submitted()) {
-            throw QuizError.conflict("This attempt has been submitted; answers can no longer change.");
-        }
-        Attempt.Item item = a.items().stream().filter(i -> i.position() == position).findFirst()
-                .orElseThrow(() -> QuizError.notFound("question " + position + " in this attempt"));
-        if (item.checked()) {
-            throw QuizError.conflict("This question has been checked; its answer can no longer change.");
-        }
         if (values.size() > 200 || values.stream().anyMatch(v -> v != null && v.length() > 100_000)) {
             throw QuizError.bad("The answer is too long; at most 200 values of 100,000 characters each are accepted.");
         }
-        sql.update("UPDATE quiz_attempt_item SET response = ?, saved_at = ? WHERE id = ?", json(values), now, item.id());
+        Instant now = clock.instant();
+        String json = json(values);
+        SaveTarget target = sql.tx(c -> {
+            SaveTarget t = Sql.one(c, "SELECT a.account_id, a.deadline, a.submitted_at, i.id, i.checked FROM quiz_attempt a "
+                    + "JOIN quiz_attempt_item i ON i.attempt_id = a.id WHERE a.id = ? AND i.position = ?",
+                    rs -> new SaveTarget(rs.getLong(1), Sql.instant(rs, "deadline"), Sql.instant(rs, "submitted_at"),
+                            rs.getLong(4), rs.getBoolean(5)), attemptId, position);
+            if (t != null && t.accountId() == who.id() && t.submittedAt() == null && !t.checked()
+                    && (t.deadline() == null || !now.isAfter(t.deadline().plus(GRACE)))) {
+                Sql.update(c, "UPDATE quiz_attempt_item SET response = ?, saved_at = ? WHERE id = ?", json, now, t.itemId());
+            }
+            return t;
+        });
+        if (target == null) {
+            Attempt a = load(attemptId);
+            if (a == null || a.accountId() != who.id() && who.role() != Role.INSTRUCTOR) {
+                throw QuizError.notFound("attempt " + attemptId);
+            }
+            throw QuizError.notFound("question " + position + " in this attempt");
+        }
+        if (target.accountId() != who.id()) {
+            if (who.role() != Role.INSTRUCTOR) {
+                throw QuizError.notFound("attempt " + attemptId);
+            }
+            throw QuizError.forbidden("Only the person taking an attempt can change it.");
+        }
+        if (target.submittedAt() != null) {
+            throw QuizError.conflict("This attempt has been submitted; answers can no longer change.");
+        }
+        if (target.deadline() != null && now.isAfter(target.deadline().plus(GRACE))) {
+            submit(load(attemptId), who);
+            throw QuizError.conflict("The time for this attempt is up; it has been submitted with the answers saved in time.");
+        }
+        if (target.checked()) {
+            throw QuizError.conflict("This question has been checked; its answer can no longer change.");
+        }
         return now;
     }
 
@@ -318,12 +344,19 @@ public final class AttemptService {
         return clock.instant();
     }
 
+    /** An attempt with its items; reads the attempt row first, then its items, never holding two connections. */
     private Attempt load(long attemptId) {
-        return sql.one("SELECT a.*, ac.username FROM quiz_attempt a JOIN account ac ON ac.id = a.account_id WHERE a.id = ?",
-                rs -> new Attempt(rs.getLong("id"), rs.getLong("quiz_id"), rs.getLong("account_id"),
+        Attempt head = sql.one("SELECT a.*, ac.username FROM quiz_attempt a JOIN account ac ON ac.id = a.account_id "
+                + "WHERE a.id = ?", rs -> new Attempt(rs.getLong("id"), rs.getLong("quiz_id"), rs.getLong("account_id"),
                         rs.getString("username"), rs.getBoolean("preview"), Sql.instant(rs, "started_at"),
                         Sql.instant(rs, "deadline"), Sql.instant(rs, "submitted_at"), Sql.doubleOrNull(rs, "score"),
-                        rs.getDouble("max_score"), rs.getBoolean("needs_grading"), items(attemptId)), attemptId);
+                        rs.getDouble("max_score"), rs.getBoolean("needs_grading"), List.of()), attemptId);
+        if (head == null) {
+            return null;
+        }
+        return new Attempt(head.id(), head.quizId(), head.accountId(), head.username(), head.preview(),
+                head.startedAt(), head.deadline(), head.submittedAt(), head.score(), head.maxScore(),
+                head.needsGrading(), items(attemptId));
     }
 
     private List<Attempt.Item> items(long attemptId) {

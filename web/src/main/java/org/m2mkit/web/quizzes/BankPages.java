@@ -1,5 +1,6 @@
 package org.m2mkit.web.quizzes;
 
+import org.m2mkit.web.accounts.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -32,16 +33,16 @@ final class BankPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/quizzes/bank", this::browse);
-        routes.get("/quizzes/bank/questions/{id}", this::question);
-        routes.post("/quizzes/bank/questions/{id}", this::save);
+        routes.get("/quizzes/bank", this::browse, Access.INSTRUCTOR);
+        routes.get("/quizzes/bank/questions/{id}", this::question, Access.INSTRUCTOR);
+        routes.post("/quizzes/bank/questions/{id}", this::save, Access.INSTRUCTOR);
         routes.get("/quizzes/import", ctx -> {
             web.instructor(ctx);
             web.render(ctx, "import", Map.of("banks", quizzes.banks().banks(), "problems", List.of(), "bankName", "",
                     "format", "gift"));
-        });
-        routes.post("/quizzes/import", this::upload);
-        routes.get("/quizzes/bank/{id}/export", this::export);
+        }, Access.INSTRUCTOR);
+        routes.post("/quizzes/import", this::upload, Access.INSTRUCTOR);
+        routes.get("/quizzes/bank/{id}/export", this::export, Access.INSTRUCTOR);
     }
 
     private void browse(Context ctx) {
@@ -106,7 +107,8 @@ final class BankPages {
         Account who = web.instructor(ctx);
         String format = ctx.formParam("format") == null ? "gift" : ctx.formParam("format");
         String bankName = ctx.formParam("bank") == null ? "" : ctx.formParam("bank").strip();
-        UploadedFile file = ctx.uploadedFile("file");
+        boolean multipart = String.valueOf(ctx.contentType()).startsWith("multipart/");
+        UploadedFile file = multipart ? ctx.uploadedFile("file") : null;
         String text;
         String source;
         if (file != null && file.size() > 0) {

@@ -1,5 +1,7 @@
 package org.m2mkit.web.quizzes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ public final class BankStore {
     public record TagCount(String tag, int questions) {}
 
     private final Sql sql;
+    /** Versions never change once written, so each is read and parsed once (attempt pages, analytics). */
+    private final Cache<Long, StoredQuestion> versions = Caffeine.newBuilder().maximumSize(20_000).build();
     private final GiftWriter writer = new GiftWriter();
     private final GiftParser parser = new GiftParser();
 
@@ -125,6 +129,10 @@ public final class BankStore {
 
     /** A particular version, as an attempt showed it. */
     public StoredQuestion version(long versionId) {
+        return versions.get(versionId, this::readVersion);
+    }
+
+    private StoredQuestion readVersion(long versionId) {
         return sql.one("SELECT q.id, v.id, v.version, b.id, b.name, v.gift FROM quiz_question_version v "
                 + "JOIN quiz_question q ON q.id = v.question_id JOIN quiz_bank b ON b.id = q.bank_id WHERE v.id = ?",
                 this::row, versionId);
@@ -177,15 +185,5 @@ public final class BankStore {
         return sql.list("SELECT q.id FROM quiz_question q JOIN quiz_question_tag qt ON qt.question_id = q.id "
                 + "JOIN quiz_tag t ON t.id = qt.tag_id WHERE t.name = ? ORDER BY q.bank_id, q.position",
                 rs -> rs.getLong(1), tag);
-    }
-
-    /** The id of the latest version of a question. */
-    long latestVersionId(Connection c, long questionId) throws SQLException {
-        Long v = Sql.one(c, "SELECT id FROM quiz_question_version WHERE question_id = ? ORDER BY version DESC "
-                + "FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), questionId);
-        if (v == null) {
-            throw new IllegalArgumentException("no question " + questionId);
-        }
-        return v;
     }
 }

@@ -1,5 +1,6 @@
 package org.m2mkit.web.quizzes;
 
+import org.m2mkit.web.accounts.Access;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -26,7 +27,7 @@ final class BuilderPages {
         routes.get("/quizzes/manage", ctx -> {
             web.instructor(ctx);
             web.render(ctx, "manage", Map.of("quizzes", quizzes.quizzes().all()));
-        });
+        }, Access.INSTRUCTOR);
         routes.post("/quizzes/manage", ctx -> {
             web.instructor(ctx);
             String title = ctx.formParam("title") == null ? "" : ctx.formParam("title").strip();
@@ -36,15 +37,15 @@ final class BuilderPages {
             long id = quizzes.quizzes().create(new Quiz.Settings(title, "", false, true, false, null, null, null, 0,
                     GradingMethod.HIGHEST, FeedbackTiming.AFTER_SUBMISSION), null);
             web.see(ctx, "/quizzes/" + id + "/edit");
-        });
-        routes.get("/quizzes/{id}/edit", this::edit);
-        routes.post("/quizzes/{id}/settings", this::settings);
-        routes.post("/quizzes/{id}/slots", this::addSlot);
+        }, Access.INSTRUCTOR);
+        routes.get("/quizzes/{id}/edit", this::edit, Access.INSTRUCTOR);
+        routes.post("/quizzes/{id}/settings", this::settings, Access.INSTRUCTOR);
+        routes.post("/quizzes/{id}/slots", this::addSlot, Access.INSTRUCTOR);
         routes.post("/quizzes/{id}/slots/{slot}/remove", ctx -> {
             web.instructor(ctx);
             quizzes.quizzes().removeSlot(QuizRoutes.id(ctx, "id"), QuizRoutes.id(ctx, "slot"));
             web.see(ctx, "/quizzes/" + ctx.pathParam("id") + "/edit");
-        });
+        }, Access.INSTRUCTOR);
         routes.post("/quizzes/{id}/publish", ctx -> {
             web.instructor(ctx);
             Quiz quiz = quiz(ctx);
@@ -54,12 +55,12 @@ final class BuilderPages {
             }
             quizzes.quizzes().publish(quiz.id(), publish);
             web.see(ctx, "/quizzes/" + quiz.id() + "/edit");
-        });
+        }, Access.INSTRUCTOR);
         routes.post("/quizzes/{id}/preview", ctx -> {
             Account who = web.instructor(ctx);
             Attempt a = quizzes.attempts().start(quiz(ctx).id(), who, true);
             web.see(ctx, "/quizzes/attempts/" + a.id());
-        });
+        }, Access.INSTRUCTOR);
     }
 
     private Quiz quiz(Context ctx) {

@@ -90,7 +90,9 @@ public final class JShellChecker implements CodeChecker {
     private static String problem(JShell shell, List<SnippetEvent> events) {
         for (SnippetEvent e : events) {
             if (e.exception() != null) {
-                return "running it threw " + e.exception().getClass().getSimpleName()
+                String name = e.exception() instanceof jdk.jshell.EvalException ee ? ee.getExceptionClassName()
+                        : e.exception().getClass().getName();
+                return "running it threw " + name.substring(name.lastIndexOf('.') + 1)
                         + (e.exception().getMessage() == null ? "" : ": " + e.exception().getMessage());
             }
             if (e.status() == Snippet.Status.REJECTED) {

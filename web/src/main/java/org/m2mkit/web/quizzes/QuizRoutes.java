@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.m2mkit.web.accounts.Account;
+import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.app.Pages;
 
@@ -19,14 +20,12 @@ import org.m2mkit.web.app.Pages;
  */
 public final class QuizRoutes {
 
-    /** What the quiz pages need from the rest of the web app. */
-    public record Web(Pages pages, Function<Context, Optional<Account>> viewer,
-                      Function<Context, Map<String, Object>> pageModel) {
+    /** What the quiz pages need from the rest of the web app: the page renderer and who is asking. */
+    public record Web(Pages pages, Function<Context, Optional<Account>> viewer) {
 
         /** The signed-in account; a stranger is sent to sign in. */
         Account require(Context ctx) {
-            return viewer.apply(ctx).orElseThrow(() -> new QuizError(401,
-                    "Please sign in to use the quizzes."));
+            return viewer.apply(ctx).orElseThrow(() -> new QuizError(401, "Please sign in to use the quizzes."));
         }
 
         Account instructor(Context ctx) {
@@ -38,15 +37,12 @@ public final class QuizRoutes {
         }
 
         void render(Context ctx, String template, Map<String, Object> model) {
-            Map<String, Object> all = new HashMap<>(pageModel.apply(ctx));
-            all.putAll(model);
-            viewer.apply(ctx).ifPresent(a -> {
-                all.put("viewer", a);
-                all.put("instructor", a.role() == Role.INSTRUCTOR);
-            });
-            all.putIfAbsent("instructor", false);
+            Map<String, Object> all = new HashMap<>(model);
+            Optional<Account> who = viewer.apply(ctx);
+            all.put("viewer", who.orElse(null));
+            all.put("instructor", who.map(a -> a.role() == Role.INSTRUCTOR).orElse(false));
             all.put("times", Times.INSTANCE);
-            ctx.html(pages.render("quizzes/" + template, all));
+            ctx.html(pages.page(ctx, "quizzes/" + template, all));
         }
 
         void see(Context ctx, String path) {
@@ -56,6 +52,11 @@ public final class QuizRoutes {
 
     private QuizRoutes() {}
 
+    /** Registers the quiz pages for the signed-in person of each request ({@link Auth}). */
+    public static void register(RoutesConfig routes, Quizzes quizzes, Pages pages) {
+        register(routes, quizzes, new Web(pages, Auth::current));
+    }
+
     public static void register(RoutesConfig routes, Quizzes quizzes, Web web) {
         new BankPages(quizzes, web).register(routes);
         new BuilderPages(quizzes, web).register(routes);
@@ -63,17 +64,18 @@ public final class QuizRoutes {
         new TakePages(quizzes, web).register(routes);
         routes.exception(QuizError.class, (e, ctx) -> {
             ctx.status(e.status());
-            if (ctx.header("Accept") != null && ctx.header("Accept").contains("application/json")) {
-                ctx.json(Map.of("error", e.getMessage()));
-                return;
+            String accept = ctx.header("Accept");
+            if (accept != null && accept.contains("application/json") && !accept.contains("text/html")) {
+                ctx.json(Map.of("status", e.status(), "error", e.getMessage()));
+            } else if (e.status() == 401 || e.status() == 403 || e.status() == 404) {
+                ctx.result(e.getMessage()); // the app's error page shows this message
+            } else {
+                Map<String, Object> model = new HashMap<>();
+                model.put("status", e.status());
+                model.put("title", "That did not work");
+                model.put("message", e.getMessage());
+                ctx.html(web.pages().page(ctx, "error", model));
             }
-            if (e.status() == 401 && ctx.method().name().equals("GET")) {
-                web.see(ctx, "/sign-in?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8));
-                return;
-            }
-            ctx.html(web.pages().render("error", Map.of("status", e.status(),
-                    "title", e.status() == 404 ? "Not found" : e.status() == 403 ? "Not allowed" : "Cannot do that",
-                    "message", e.getMessage())));
         });
     }
 

@@ -54,22 +54,30 @@ public final class QuizStore {
     }
 
     public List<Quiz> all() {
-        return sql.list("SELECT * FROM quiz ORDER BY id", this::quiz);
+        return withSlots(sql.list("SELECT * FROM quiz ORDER BY id", QuizStore::quiz));
     }
 
     public Optional<Quiz> find(long id) {
-        return Optional.ofNullable(sql.one("SELECT * FROM quiz WHERE id = ?", this::quiz, id));
+        return withSlots(sql.list("SELECT * FROM quiz WHERE id = ?", QuizStore::quiz, id)).stream().findFirst();
     }
 
     public Optional<Quiz> bySeedKey(String key) {
-        return Optional.ofNullable(sql.one("SELECT * FROM quiz WHERE seed_key = ?", this::quiz, key));
+        return withSlots(sql.list("SELECT * FROM quiz WHERE seed_key = ?", QuizStore::quiz, key)).stream().findFirst();
     }
 
-    private Quiz quiz(ResultSet rs) throws SQLException {
+    /** Reads the slots after the quizzes, so that no query runs while another holds a connection. */
+    private List<Quiz> withSlots(List<Quiz> quizzes) {
+        return quizzes.stream().map(q -> new Quiz(q.id(), q.title(), q.intro(), q.seedKey(), q.shuffleQuestions(),
+                q.shuffleAnswers(), q.paged(), q.timeLimitMinutes(), q.opensAt(), q.closesAt(), q.attemptsAllowed(),
+                q.gradingMethod(), q.feedbackTiming(), q.published(), sql.list("SELECT id, position, question_id, tag, "
+                + "draw_count, mark FROM quiz_slot WHERE quiz_id = ? ORDER BY position", r -> new Quiz.Slot(r.getLong(1),
+                r.getInt(2), r.getObject(3) == null ? null : r.getLong(3), r.getString(4), r.getInt(5), r.getDouble(6)),
+                q.id()))).toList();
+    }
+
+    private static Quiz quiz(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        List<Quiz.Slot> slots = sql.list("SELECT id, position, question_id, tag, draw_count, mark FROM quiz_slot "
-                + "WHERE quiz_id = ? ORDER BY position", r -> new Quiz.Slot(r.getLong(1), r.getInt(2),
-                r.getObject(3) == null ? null : r.getLong(3), r.getString(4), r.getInt(5), r.getDouble(6)), id);
+        List<Quiz.Slot> slots = List.of();
         return new Quiz(id, rs.getString("title"), rs.getString("intro"), rs.getString("seed_key"),
                 rs.getBoolean("shuffle_questions"), rs.getBoolean("shuffle_answers"), rs.getBoolean("paged"),
                 Sql.intOrNull(rs, "time_limit_minutes"), Sql.instant(rs, "opens_at"), Sql.instant(rs, "closes_at"),

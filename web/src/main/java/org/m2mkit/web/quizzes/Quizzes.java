@@ -1,5 +1,8 @@
 package org.m2mkit.web.quizzes;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -21,9 +24,27 @@ public final class Quizzes {
 
     /** The parts the kit runs with: JShell checks code answers (10 s limit); the chapter's banks are seeded. */
     public static Quizzes start(DataSource db, Chapter chapter) {
+        writeThrough(db);
         Quizzes q = new Quizzes(db, new JShellChecker(Duration.ofSeconds(10)), Clock.systemUTC());
         new Seeder(q.banks, q.quizzes).seed(chapter);
         return q;
+    }
+
+    /**
+     * An answer the page shows as saved must survive the process being killed. H2 by default writes committed
+     * changes to its file up to half a second later; with a write delay of 0 each commit is written before the
+     * call returns (a persistent setting of the database; other databases commit durably already).
+     */
+    static void writeThrough(DataSource db) {
+        try (Connection c = db.getConnection()) {
+            if (c.getMetaData().getDatabaseProductName().equals("H2")) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET WRITE_DELAY 0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("setting the database's write delay: " + e.getMessage(), e);
+        }
     }
 
     public BankStore banks() {

@@ -1,5 +1,6 @@
 package org.m2mkit.web.quizzes;
 
+import org.m2mkit.web.accounts.Access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -59,7 +60,7 @@ final class TakePages {
             quizzes.attempts().gradeByHand(id, (int) QuizRoutes.id(ctx, "pos"), fraction,
                     ctx.formParam("comment") == null ? "" : ctx.formParam("comment"));
             web.see(ctx, "/quizzes/attempts/" + id + "#q" + ctx.pathParam("pos"));
-        });
+        }, Access.INSTRUCTOR);
     }
 
     private void list(Context ctx) {

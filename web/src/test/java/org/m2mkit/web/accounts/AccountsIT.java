@@ -3,36 +3,20 @@ package org.m2mkit.web.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.m2mkit.web.app.Kit;
-import org.m2mkit.web.config.KitConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
 
 /** Sign-in, sessions, CSRF, roles and account administration over real HTTP against a whole kit. */
 class AccountsIT {
 
-    @TempDir
-    static Path data;
-
-    static Kit kit;
-
-    @BeforeAll
-    static void start() {
-        kit = Kit.start(KitConfig.forTests(data));
-    }
-
-    @AfterAll
-    static void stop() {
-        kit.close();
-    }
+    @RegisterExtension
+    static final RunningKit running = new RunningKit();
 
     WebClient client() {
-        return new WebClient(kit.port());
+        return new WebClient(running.port());
     }
 
     @Test
@@ -53,7 +37,8 @@ class AccountsIT {
         WebClient c = client();
         HttpResponse<String> wrong = c.post("/sign-in", Map.of("username", "guessme", "password", "nope-nope"));
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).contains("do not match an account");
+        assertThat(wrong.body()).contains("<title>Sign in · M2M Lab Kit</title>")
+                .contains("role=\"alert\">That user name and password do not match an account");
         int limited = 0;
         for (int i = 0; i < 10; i++) {
             if (c.post("/sign-in", Map.of("username", "guessme", "password", "nope" + i)).statusCode() == 429) {
@@ -77,7 +62,7 @@ class AccountsIT {
                 Map.of("_csrf", "forged-token-forged-token-forged-token-forg", "username", "no-token",
                         "name", "No Token"));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(kit.accounts().find("no-token")).isEmpty();
+        assertThat(running.kit().accounts().find("no-token")).isEmpty();
     }
 
     @Test
@@ -108,8 +93,8 @@ class AccountsIT {
         assertThat(grace.post("/account/password",
                 Map.of("current", password, "password", "new-secret-1", "again", "new-secret-1")).statusCode())
                 .isEqualTo(200);
-        assertThat(kit.accounts().authenticate("grace", "new-secret-1")).isPresent();
-        assertThat(kit.accounts().authenticate("grace", password)).isEmpty();
+        assertThat(running.kit().accounts().authenticate("grace", "new-secret-1")).isPresent();
+        assertThat(running.kit().accounts().authenticate("grace", password)).isEmpty();
 
         HttpResponse<String> duplicate = teacher.post("/instructor/accounts",
                 Map.of("username", "grace", "name", "Grace Again", "role", "student"));
@@ -124,17 +109,17 @@ class AccountsIT {
                 "username,name,role\nalan,Alan Turing,student\nBad Name,Someone,student\nkat,Katherine Johnson,chef\n"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("line 3:").contains("line 4:").contains("the role &#39;chef&#39;");
-        assertThat(kit.accounts().find("alan")).isEmpty();
+        assertThat(running.kit().accounts().find("alan")).isEmpty();
 
         HttpResponse<String> good = teacher.post("/instructor/accounts/roster", Map.of("roster",
                 "username,name,role,password\nalan,Alan Turing,student,\nkat,\"Johnson, Katherine\",instructor,orbit-1962\n"));
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(good.body()).contains("2 account(s) created");
-        assertThat(kit.accounts().find("kat")).hasValueSatisfying(a -> {
+        assertThat(running.kit().accounts().find("kat")).hasValueSatisfying(a -> {
             assertThat(a.role()).isEqualTo(Role.INSTRUCTOR);
             assertThat(a.displayName()).isEqualTo("Johnson, Katherine");
         });
-        assertThat(kit.accounts().authenticate("kat", "orbit-1962")).isPresent();
+        assertThat(running.kit().accounts().authenticate("kat", "orbit-1962")).isPresent();
     }
 
     @Test

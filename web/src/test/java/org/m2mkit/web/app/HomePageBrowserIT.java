@@ -6,73 +6,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
-import org.m2mkit.web.config.KitConfig;
-import org.m2mkit.web.testing.Browser;
+import org.m2mkit.web.testing.RunningKit;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The home page in a real browser: objectives listed, the cycle diagram drawn by mermaid, sections linked. */
 class HomePageBrowserIT {
 
-    @TempDir
-    static Path data;
-
-    static Kit kit;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        kit = Kit.start(KitConfig.forTests(data));
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (kit != null) {
-            kit.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningKit running = RunningKit.withBrowser();
 
     @Test
     void theHomePageShowsTheObjectivesAndDrawsTheCycleDiagram() throws Exception {
-        browser.get("http://127.0.0.1:" + kit.port() + "/");
+        running.browser().get("http://127.0.0.1:" + running.port() + "/");
         var chapter = ContentLoader.load();
-        String text = browser.findElement(By.tagName("main")).getText();
+        String text = running.browser().findElement(By.tagName("main")).getText();
         chapter.objectives().forEach(o -> assertThat(text).contains(o.title()));
 
-        WebElement diagram = new WebDriverWait(browser, Duration.ofSeconds(20))
+        WebElement diagram = new WebDriverWait(running.browser(), Duration.ofSeconds(20))
                 .until(d -> d.findElements(By.cssSelector("pre.mermaid svg")).stream().findFirst().orElse(null));
         // mermaid replaced the diagram's source with a drawing of the six steps' participants
         assertThat(diagram.getText()).contains("M2M gateway").contains("HVAC unit").contains("74 °F");
-        assertThat(browser.findElements(By.cssSelector("pre.mermaid[data-processed]"))).isNotEmpty();
+        assertThat(running.browser().findElements(By.cssSelector("pre.mermaid[data-processed]"))).isNotEmpty();
 
-        List<String> links = browser.findElements(By.cssSelector("a[href^='/lessons/']")).stream()
+        List<String> links = running.browser().findElements(By.cssSelector("a[href^='/lessons/']")).stream()
                 .map(a -> a.getAttribute("href")).toList();
         chapter.lessons().forEach(l -> assertThat(links).anyMatch(h -> h.endsWith("/lessons/" + l.id())));
 
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
-        Files.write(shots.resolve("home.png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(shots.resolve("home.png"), running.browser().getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
     void aSectionPageLinksToTheNextSection() {
         var lessons = ContentLoader.load().lessons();
-        browser.get("http://127.0.0.1:" + kit.port() + "/lessons/" + lessons.get(0).id());
-        browser.findElement(By.cssSelector("a[rel='next']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        running.browser().get("http://127.0.0.1:" + running.port() + "/lessons/" + lessons.get(0).id());
+        running.browser().findElement(By.cssSelector("a[rel='next']")).click();
+        new WebDriverWait(running.browser(), Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().endsWith("/lessons/" + lessons.get(1).id()));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(lessons.get(1).title());
+        assertThat(running.browser().findElement(By.tagName("h1")).getText()).isEqualTo(lessons.get(1).title());
     }
 }

@@ -82,7 +82,7 @@ class KitTest {
     void unknownPagesGetAFriendly404WithoutInternals() throws Exception {
         HttpResponse<String> missing = get("/lessons/no-such-lesson");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("Page not found").contains("There is no lesson")
+        assertThat(missing.body()).contains("Page not found").contains("There is no section")
                 .doesNotContain("Exception").doesNotContain("at org.");
     }
 

@@ -72,6 +72,11 @@ public final class WebClient {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** The underlying client, with this client's cookies. */
+    public HttpClient http() {
+        return http;
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,257 @@
+package org.m2mkit.labs.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.net.NetworkProfile;
+import org.m2mkit.labs.run.Cycle;
+import org.m2mkit.labs.run.LabRun;
+import org.m2mkit.labs.run.LabRunConfig;
+import org.m2mkit.labs.run.Milestone;
+import org.m2mkit.labs.run.Mode;
+import org.m2mkit.labs.run.TimelineEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lab}: runs the smart-metering lab from the command line. */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = "The smart-metering M2M lab: meters, gateway, utility cloud and HVAC over MQTT.",
+        subcommands = {LabCommand.Run.class, LabCommand.Profiles.class})
+public final class LabCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code lab run}: one run of the autonomous cycle, printed live, then a summary. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Starts the lab, injects a spike and prints the cycle's steps as they happen, then a summary.")
+    public static final class Run implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--meters", defaultValue = "50", description = "Meters in the area, 1-2000 (default: ${DEFAULT-VALUE}).")
+        int meters;
+
+        @Option(names = "--mode", defaultValue = "paced",
+                description = "paced (the figure's timings) or fast (as fast as the machine goes); default: ${DEFAULT-VALUE}.")
+        String mode;
+
+        @Option(names = "--network", description = "Profile of both links (meters-gateway and gateway-cloud): "
+                + "ethernet, wifi, 2g, 3g, 4g, lte-m, nb-iot, 5g, local. Default: ethernet when paced, local when fast.")
+        String network;
+
+        @Option(names = "--uplink-network", description = "Profile of the gateway-cloud link only (default: as --network).")
+        String uplinkNetwork;
+
+        @Option(names = "--broker", defaultValue = "embedded",
+                description = "embedded (default) or the URL of an MQTT broker, tcp://host:port.")
+        String broker;
+
+        @Option(names = "--spike", defaultValue = "meter-07", description = "The meter that spikes (default: ${DEFAULT-VALUE}).")
+        String spikeMeter;
+
+        @Option(names = "--spike-at", defaultValue = "2s", description = "When the spike comes after the start (default: ${DEFAULT-VALUE}).")
+        String spikeAt;
+
+        @Option(names = "--gateway", description = "A Java source file with your Gateway, run in place of the reference one.")
+        Path gatewaySource;
+
+        @Option(names = "--cut-uplink", description = "Cut the gateway's uplink this long after the start, e.g. 1s.")
+        String cutAt;
+
+        @Option(names = "--cut-for", defaultValue = "3s", description = "How long the uplink stays cut (default: ${DEFAULT-VALUE}).")
+        String cutFor;
+
+        @Option(names = "--duration", description = "Run this long, e.g. 30s (default: until the cycle completes, at most 2m).")
+        String duration;
+
+        @Option(names = "--timeline", description = "Write the timeline to this file: .json or .csv.")
+        Path timelineFile;
+
+        @Option(names = "--messages", description = "Print every message except meter readings, not only the steps.")
+        boolean messages;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the meters' loads and the networks' delays.")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            LabRunConfig config = config();
+            Duration spikeDelay = Durations.parse("--spike-at", spikeAt);
+            Duration cutDelay = cutAt == null ? null : Durations.parse("--cut-uplink", cutAt);
+            Duration cutLength = Durations.parse("--cut-for", cutFor);
+            Duration limit = duration == null ? null : Durations.parse("--duration", duration);
+            if (timelineFile != null && !(timelineFile.toString().endsWith(".json") || timelineFile.toString().endsWith(".csv"))) {
+                throw new UserError("--timeline " + timelineFile + " must end in .json or .csv");
+            }
+            if (!config.meterIds().contains(spikeMeter)) {
+                throw new UserError("--spike " + spikeMeter + " is not a meter of the area; use meter-01 to "
+                        + config.meterIds().get(config.meterIds().size() - 1));
+            }
+            try (LabRun run = LabRun.start(config)) {
+                out.printf(Locale.ROOT, "lab: %d meters, %s mode, broker %s, network %s / uplink %s, gateway: %s%n",
+                        config.meters(), config.mode().name().toLowerCase(Locale.ROOT), run.brokerUrl(),
+                        config.fieldNetwork().label(), config.uplinkNetwork().label(), config.gatewayName());
+                run.timeline().addListener(e -> print(out, e));
+                long started = System.nanoTime();
+                if (cutDelay != null && cutDelay.compareTo(spikeDelay) <= 0) {
+                    sleepUntil(started, cutDelay);
+                    run.cutUplink();
+                }
+                sleepUntil(started, spikeDelay);
+                CompletableFuture<Cycle> cycle = run.injectSpike(spikeMeter);
+                if (cutDelay != null && cutDelay.compareTo(spikeDelay) > 0) {
+                    sleepUntil(started, cutDelay);
+                    run.cutUplink();
+                }
+                if (cutDelay != null) {
+                    sleepUntil(started, cutDelay.plus(cutLength));
+                    run.restoreUplink();
+                }
+                Cycle done = null;
+                long waitMs = limit != null ? Math.max(0, limit.toMillis() - elapsedMs(started)) : 120_000;
+                try {
+                    done = cycle.get(waitMs, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // reported below
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                if (limit != null) {
+                    sleepUntil(started, limit);
+                } else {
+                    Thread.sleep(300); // the opt-in and the last receipts
+                }
+                run.close();
+                summary(out, done, run);
+                if (timelineFile != null) {
+                    write(run);
+                    out.println("timeline: " + run.timeline().events().size() + " entries written to " + timelineFile);
+                }
+                return done == null ? 1 : 0;
+            }
+        }
+
+        private LabRunConfig config() {
+            Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+                case "paced" -> Mode.PACED;
+                case "fast" -> Mode.FAST;
+                default -> throw new UserError("--mode '" + mode + "' is not valid; use paced or fast");
+            };
+            if (meters < 1 || meters > 2000) {
+                throw new UserError("--meters " + meters + " is not valid; use 1 to 2000");
+            }
+            LabRunConfig.Builder b = LabRunConfig.builder().meters(meters).mode(m).seed(seed);
+            if (network != null) {
+                b.network(NetworkProfile.byName(network));
+            }
+            if (uplinkNetwork != null) {
+                b.uplinkNetwork(NetworkProfile.byName(uplinkNetwork));
+            }
+            if (!broker.equalsIgnoreCase("embedded")) {
+                b.brokerUrl(broker);
+            }
+            if (gatewaySource != null) {
+                b.gateway(gatewaySource.getFileName().toString(), GatewaySource.load(gatewaySource));
+            }
+            return b.build();
+        }
+
+        private void write(LabRun run) {
+            String text = timelineFile.toString().endsWith(".csv") ? run.timeline().toCsv() : run.timeline().toJson();
+            try {
+                Files.writeString(timelineFile, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserError("cannot write the timeline to " + timelineFile + ": " + e.getMessage());
+            }
+        }
+
+        private void print(PrintWriter out, TimelineEvent e) {
+            String when = String.format(Locale.ROOT, "%8.3f s", e.offsetMs() / 1000.0);
+            switch (e.kind()) {
+                case MILESTONE -> out.printf(Locale.ROOT, "%s  cycle %d  t=%s  %-13s %-9s %s%n", when, e.cycle(),
+                        e.cycleMs() < 0 ? "   ?   " : String.format(Locale.ROOT, "%.3f s", e.cycleMs() / 1000.0),
+                        e.milestone().name(), e.from(), e.detail());
+                case ERROR -> out.printf(Locale.ROOT, "%s  ERROR   %-9s %s%n", when, e.from(), e.detail());
+                case NOTE -> out.printf(Locale.ROOT, "%s  note    %-9s %s%n", when, e.from(), e.detail());
+                case MESSAGE -> {
+                    if (messages && !"reading".equals(e.detail())) {
+                        out.printf(Locale.ROOT, "%s  message %s -> %s  %s  %d bytes%n", when, e.from(),
+                                e.to().isEmpty() ? "(retained)" : e.to(), e.topic(), e.size());
+                    }
+                }
+                default -> { }
+            }
+            out.flush();
+        }
+
+        private static void summary(PrintWriter out, Cycle c, LabRun run) {
+            out.println();
+            if (c == null) {
+                out.println("summary: the cycle did not complete; see the steps above");
+                return;
+            }
+            out.printf(Locale.ROOT, "summary: cycle %d complete in %.3f s (the figure: 2.0 s), event %s, %s%n",
+                    c.number(), c.cycleMs() / 1000.0, c.eventId(), c.confirmation());
+            out.printf(Locale.ROOT, "  %-42s %9s %9s %8s%n", "step", "this run", "figure", "diff");
+            for (Milestone m : Milestone.values()) {
+                long at = c.offsetMs(m);
+                out.printf(Locale.ROOT, "  %-42s %7.3f s %7.3f s %+6d ms%n", m.label(), at / 1000.0,
+                        m.figureMs() / 1000.0, at - m.figureMs());
+            }
+            long errors = run.timeline().events().stream().filter(e -> e.kind() == TimelineEvent.Kind.ERROR).count();
+            if (errors > 0) {
+                out.println("  " + errors + " error(s) on the timeline");
+            }
+        }
+
+        private static long elapsedMs(long startedNanos) {
+            return (System.nanoTime() - startedNanos) / 1_000_000;
+        }
+
+        private static void sleepUntil(long startedNanos, Duration at) throws InterruptedException {
+            long left = at.toMillis() - elapsedMs(startedNanos);
+            if (left > 0) {
+                Thread.sleep(left);
+            }
+        }
+    }
+
+    /** {@code lab profiles}: the network profiles and their figures. */
+    @Command(name = "profiles", mixinStandardHelpOptions = true, description = "Lists the network profiles.")
+    public static final class Profiles implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%-8s %-20s %10s %10s %7s %12s%n", "name", "technology", "latency", "jitter", "loss",
+                    "bandwidth");
+            for (NetworkProfile p : NetworkProfile.all()) {
+                out.printf(Locale.ROOT, "%-8s %-20s %7.1f ms %7.1f ms %6.1f%% %7.0f kbps%n", p.key(), p.label(),
+                        p.latencyMs(), p.jitterMs(), p.loss() * 100, p.bandwidthKbps());
+            }
+            out.flush();
+        }
+    }
+}

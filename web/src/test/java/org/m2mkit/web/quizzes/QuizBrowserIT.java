@@ -1,0 +1,175 @@
+package org.m2mkit.web.quizzes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.web.app.Kit;
+import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.testing.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Acceptance 1 in a real browser: an instructor imports a bank, builds a quiz with a random draw by tag, previews
+ * it and publishes it; a student answers, the browser is closed mid-attempt and a new one opened, the answers are
+ * still there; the student submits; the instructor sees the analytics.
+ */
+class QuizBrowserIT {
+
+    @TempDir
+    static Path data;
+
+    static Kit kit;
+
+    static final String BANK = String.join("\n",
+            "$CATEGORY: M2M/Protocols", "",
+            "// [tag:topic:brokers]", "::Broker::Which protocol publishes to topics on a broker?{=MQTT#Yes. ~HTTP ~FTP}", "",
+            "// [tag:topic:brokers]", "::Constrained::Which protocol suits constrained devices over UDP?{=CoAP ~SMTP ~FTP}", "",
+            "// [tag:topic:brokers]", "::Standard::Name the OMA device management standard for M2M.{=LwM2M =Lightweight M2M}", "",
+            "// [tag:objective:cellular]", "::Cellular::NB-IoT is a cellular technology.{TRUE}", "");
+
+    @BeforeAll
+    static void start() {
+        kit = Kit.start(KitConfig.forTests(data));
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + kit.port() + path;
+    }
+
+    static WebDriverWait waiting(WebDriver d) {
+        return new WebDriverWait(d, Duration.ofSeconds(20));
+    }
+
+    void signIn(WebDriver browser, String user, String password, String path) {
+        browser.get(url(path));
+        waiting(browser).until(d -> d.getCurrentUrl().contains("/sign-in"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        waiting(browser).until(d -> d.getCurrentUrl().endsWith(path));
+    }
+
+    static void shot(WebDriver browser, String name) throws Exception {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void buildTakeCloseReopenSubmitAndAnalyse() throws Exception {
+        Path gift = Files.writeString(data.resolve("protocols.gift"), BANK);
+        String attemptUrl;
+        String quizPath;
+        ChromeDriver teacher = Browser.start();
+        try {
+            signIn(teacher, "instructor", "m2m-instructor", "/quizzes/import");
+            teacher.findElement(By.id("file")).sendKeys(gift.toAbsolutePath().toString());
+            teacher.findElement(By.id("bank-name")).sendKeys("Protocols");
+            teacher.findElement(By.cssSelector("form[action='/quizzes/import'] button[type=submit]")).click();
+            assertThat(waiting(teacher).until(d -> d.findElement(By.id("imported"))).getText()).isEqualTo("Imported 4 questions.");
+
+            teacher.get(url("/quizzes/manage"));
+            teacher.findElement(By.id("new-title")).sendKeys("Select M2M protocols");
+            teacher.findElement(By.id("create-quiz")).click();
+            waiting(teacher).until(d -> d.getCurrentUrl().endsWith("/edit"));
+            quizPath = teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replace("/edit", "");
+            new Select(teacher.findElement(By.id("draw-tag"))).selectByValue("topic:brokers");
+            WebElement count = teacher.findElement(By.id("draw-count"));
+            count.clear();
+            count.sendKeys("2");
+            teacher.findElement(By.id("add-draw")).click();
+            assertThat(waiting(teacher).until(d -> d.findElement(By.cssSelector("ol.slots"))).getText())
+                    .contains("2 random from tag “topic:brokers”");
+            shot(teacher, "quiz-builder");
+
+            teacher.findElement(By.id("preview")).click();
+            waiting(teacher).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+            assertThat(teacher.findElement(By.cssSelector(".eyebrow")).getText()).isEqualToIgnoringCase("Preview as a student");
+            assertThat(teacher.findElements(By.cssSelector("section.question"))).hasSize(2);
+            teacher.navigate().back();
+            waiting(teacher).until(d -> d.findElement(By.id("publish")));
+            teacher.findElement(By.id("publish")).click();
+            assertThat(waiting(teacher).until(d -> d.findElement(By.id("status"))).getText()).isEqualToIgnoringCase("Published");
+        } finally {
+            teacher.quit();
+        }
+
+        List<String> answers = new ArrayList<>();
+        ChromeDriver student = Browser.start();
+        try {
+            signIn(student, "student", "m2m-student", quizPath);
+            student.findElement(By.id("start")).click();
+            waiting(student).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+            attemptUrl = student.getCurrentUrl();
+            for (WebElement q : student.findElements(By.cssSelector("section.question"))) {
+                if ("radio".equals(q.getAttribute("data-input"))) {
+                    WebElement first = q.findElement(By.cssSelector("input[type=radio]"));
+                    q.findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
+                    answers.add("radio:" + first.getAttribute("id"));
+                } else {
+                    q.findElement(By.cssSelector("input[type=text]")).sendKeys("lwm2m");
+                    answers.add("text:" + q.getAttribute("id") + "-answer");
+                }
+                waiting(student).until(d -> q.findElement(By.cssSelector(".save-state")).getText().startsWith("Saved "));
+            }
+            shot(student, "quiz-attempt");
+        } finally {
+            student.quit(); // the browser is closed mid-attempt
+        }
+
+        ChromeDriver reopened = Browser.start();
+        try {
+            signIn(reopened, "student", "m2m-student", quizPath);
+            assertThat(reopened.findElement(By.id("start")).getText()).isEqualTo("Continue your attempt");
+            reopened.findElement(By.id("start")).click();
+            waiting(reopened).until(d -> d.getCurrentUrl().equals(attemptUrl));
+            for (String a : answers) {
+                WebElement input = reopened.findElement(By.id(a.substring(a.indexOf(':') + 1)));
+                if (a.startsWith("radio:")) {
+                    assertThat(input.isSelected()).as(a).isTrue();
+                } else {
+                    assertThat(input.getAttribute("value")).as(a).isEqualTo("lwm2m");
+                }
+            }
+            reopened.findElement(By.id("finish")).click();
+            waiting(reopened).until(d -> d.findElement(By.id("submit-attempt")));
+            assertThat(reopened.findElement(By.tagName("main")).getText()).contains("Every question has an answer");
+            reopened.findElement(By.id("submit-attempt")).click();
+            WebElement score = waiting(reopened).until(d -> d.findElement(By.id("score")));
+            assertThat(score.getText()).contains("of 2.00");
+            shot(reopened, "quiz-results");
+        } finally {
+            reopened.quit();
+        }
+
+        ChromeDriver analytics = Browser.start();
+        try {
+            signIn(analytics, "instructor", "m2m-instructor", quizPath + "/analytics");
+            assertThat(analytics.findElement(By.id("attempt-count")).getText()).isEqualTo("1");
+            assertThat(analytics.findElements(By.cssSelector("svg.chart"))).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(analytics.findElement(By.id("item-table")).getText()).containsAnyOf("Broker", "Constrained", "Standard");
+            shot(analytics, "quiz-analytics");
+        } finally {
+            analytics.quit();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.m2mkit.web.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.m2mkit.web.app.Kit;
+import org.m2mkit.web.config.KitConfig;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * A whole kit for a test class: free ports, a fresh data directory, demo accounts; optionally a headless browser.
+ * Use as {@code @RegisterExtension static final RunningKit kit = new RunningKit();}.
+ */
+public final class RunningKit implements BeforeAllCallback, AfterAllCallback {
+
+    private final boolean withBrowser;
+    private Path data;
+    private Kit kit;
+    private ChromeDriver browser;
+
+    public RunningKit() {
+        this(false);
+    }
+
+    private RunningKit(boolean withBrowser) {
+        this.withBrowser = withBrowser;
+    }
+
+    /** A kit and a headless Chromium (see {@link Browser}). */
+    public static RunningKit withBrowser() {
+        return new RunningKit(true);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        data = Files.createTempDirectory("m2mkit-test");
+        kit = Kit.start(KitConfig.forTests(data));
+        if (withBrowser) {
+            browser = Browser.start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (kit != null) {
+            kit.close();
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public Kit kit() {
+        return kit;
+    }
+
+    public int port() {
+        return kit.port();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + kit.port() + path;
+    }
+
+    /** A new client with no cookies yet. */
+    public WebClient client() {
+        return new WebClient(kit.port());
+    }
+
+    public ChromeDriver browser() {
+        return browser;
+    }
+}
