@@ -72,7 +72,7 @@ public final class JShellRoutes {
             Lookup l = lookup(ctx, registry, limiter);
             return Map.of("docs", l.session().document(l.code(), l.cursor()));
         }), Access.SIGNED_IN);
-        routes.delete(BASE + "/{id}", api(ctx -> {
+        routes.post(BASE + "/{id}/close", api(ctx -> {
             registry.close(Auth.require(ctx).id(), ctx.pathParam("id"));
             return Map.of("closed", true);
         }), Access.SIGNED_IN);
