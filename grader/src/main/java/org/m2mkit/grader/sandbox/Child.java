@@ -36,12 +36,19 @@ public final class Child implements AutoCloseable {
     private int seq;
 
     Child(Process process, Path scratch) {
+        this(process, scratch, true);
+    }
+
+    /** A child that is not {@code framed} is not read here: its caller speaks over its streams. */
+    Child(Process process, Path scratch, boolean framed) {
         this.process = process;
         this.scratch = scratch;
         this.to = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
-        Thread reader = new Thread(this::readFrames, "grader-child-reader-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        if (framed) {
+            Thread reader = new Thread(this::readFrames, "grader-child-reader-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
         Thread err = new Thread(this::drainStderr, "grader-child-stderr-" + process.pid());
         err.setDaemon(true);
         err.start();
@@ -55,6 +62,28 @@ public final class Child implements AutoCloseable {
         return process;
     }
 
+    /** What the child writes to its standard output (for a child started with {@link ChildLauncher#startStreaming}). */
+    public InputStream fromChild() {
+        return process.getInputStream();
+    }
+
+    /** The child's standard input (for a child started with {@link ChildLauncher#startStreaming}). */
+    public java.io.OutputStream toChild() {
+        return process.getOutputStream();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Why the child ended, in words for a student; null while it runs. */
+    public String endReason() {
+        if (process.isAlive() && killReason == null) {
+            return null;
+        }
+        return failure("the sandbox JVM ended").getMessage();
+    }
+
     Path scratch() {
         return scratch;
     }
@@ -65,6 +94,11 @@ public final class Child implements AutoCloseable {
 
     boolean watched() {
         return watched;
+    }
+
+    /** Has the limits watchdog check this child from now on (a framed child is watched from its first request). */
+    public void watchFromNow() {
+        watched = true;
     }
 
     /** Waits for the child's ready frame. */

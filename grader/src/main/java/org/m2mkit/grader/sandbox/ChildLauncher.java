@@ -31,20 +31,34 @@ public final class ChildLauncher {
     private final Path classes;
     private final Path javaHome;
     private final String bwrapPath;
+    private final String mainClass;
+    private final List<String> mainArgs;
 
     /**
      * @param workRoot  where the child class path and the scratch directories go
      * @param policy   whether bubblewrap is used, required or left out
      */
     public ChildLauncher(Limits limits, Path workRoot, SandboxPolicy policy) {
+        this(limits, workRoot, policy, graderFiles(), ChildMain.class.getName(),
+                List.of(Long.toString(limits.outputBytes())));
+    }
+
+    /**
+     * A launcher for another child program under the same sandbox rules.
+     *
+     * @param files     the child's whole class path, by relative name (see {@link ClassPathTree#read})
+     * @param mainClass the class the child runs, with {@code mainArgs}
+     */
+    public ChildLauncher(Limits limits, Path workRoot, SandboxPolicy policy, TreeMap<String, byte[]> files,
+                         String mainClass, List<String> mainArgs) {
         this.limits = limits.validate();
         this.workRoot = workRoot;
         this.javaHome = realJavaHome();
+        this.mainClass = mainClass;
+        this.mainArgs = List.copyOf(mainArgs);
         try {
             Files.createDirectories(workRoot);
             this.classes = Files.createTempDirectory(workRoot, "classpath-");
-            TreeMap<String, byte[]> files = ClassPathTree.read(Gateway.class, "org/m2mkit/labs/api/");
-            files.putAll(ClassPathTree.read(ChildMain.class, "org/m2mkit/grader/child/"));
             ClassPathTree.write(files, classes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox class path under " + workRoot, e);
@@ -62,6 +76,17 @@ public final class ChildLauncher {
         }
     }
 
+    private static TreeMap<String, byte[]> graderFiles() {
+        TreeMap<String, byte[]> files = ClassPathTree.read(Gateway.class, "org/m2mkit/labs/api/");
+        files.putAll(ClassPathTree.read(ChildMain.class, "org/m2mkit/grader/child/"));
+        return files;
+    }
+
+    /** The child's class path as this process sees it (the child may see it under another name). */
+    public Path classPath() {
+        return classes;
+    }
+
     public SandboxMode mode() {
         return mode;
     }
@@ -72,6 +97,18 @@ public final class ChildLauncher {
 
     /** Starts one child; it is not ready until {@link Child#awaitReady} returns. */
     public Child start() {
+        return start(true);
+    }
+
+    /**
+     * Starts one child whose standard streams the caller speaks over itself ({@link Child#fromChild},
+     * {@link Child#toChild}) instead of the grader's framed requests.
+     */
+    public Child startStreaming() {
+        return start(false);
+    }
+
+    private Child start(boolean framed) {
         try {
             Path scratch = Files.createTempDirectory(workRoot, "scratch-");
             ProcessBuilder pb = new ProcessBuilder(command(scratch));
@@ -80,7 +117,7 @@ public final class ChildLauncher {
             pb.environment().put("MALLOC_ARENA_MAX", "2");
             pb.environment().put("LANG", "C.UTF-8");
             pb.directory(scratch.toFile());
-            return new Child(pb.start(), scratch);
+            return new Child(pb.start(), scratch, framed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a sandbox JVM", e);
         }
@@ -128,7 +165,8 @@ public final class ChildLauncher {
                 "-XX:+DisableAttachMechanism", "-Xshare:auto",
                 "-XX:ErrorFile=" + scratchDir + "/hs_err.log",
                 "-Djava.io.tmpdir=" + scratchDir, "-Duser.home=" + scratchDir, "-Dfile.encoding=UTF-8",
-                "-cp", classPath, ChildMain.class.getName(), Long.toString(limits.outputBytes())));
+                "-cp", classPath, mainClass));
+        cmd.addAll(mainArgs);
         return cmd;
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * Checks busy children a few dozen times a second against the limits the JVM itself cannot enforce: threads,
  * resident memory, and processes started by the student's code. A child over a limit is killed with a reason.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
     private static final Set<String> OWN = Set.of("bwrap", "java");
 
     private final Limits limits;
@@ -26,16 +26,16 @@ final class Watchdog implements AutoCloseable {
         return t;
     });
 
-    Watchdog(Limits limits, long periodMillis) {
+    public Watchdog(Limits limits, long periodMillis) {
         this.limits = limits;
         timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    void watch(Child child) {
+    public void watch(Child child) {
         children.add(child);
     }
 
-    void forget(Child child) {
+    public void forget(Child child) {
         children.remove(child);
     }
 

@@ -31,6 +31,9 @@ import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
+import org.m2mkit.web.jshell.EditorAssets;
+import org.m2mkit.web.jshell.NotebookSettings;
+import org.m2mkit.web.jshell.SessionRegistry;
 
 /**
  * The whole kit in one process: database, MQTT broker, chapter content and the web app. Started by
@@ -78,14 +81,18 @@ public final class Kit implements AutoCloseable {
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
             BuildInfo build = BuildInfo.load();
-            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion()));
+            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
+                    "codemirrorVersion", EditorAssets.codemirrorVersion()));
             Health health = health(db, broker, grader);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
             Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
+            SessionRegistry notebooks = new SessionRegistry(NotebookSettings.defaults(),
+                    config.dataDir().resolve("jshell"));
+            started.push(notebooks);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
                     new ProgressStore(db.dataSource()), quizzes, new WebApp.Labs(grading, liveLab, db.dataSource()),
-                    routes::add);
+                    notebooks, routes::add);
             startWeb();
         } catch (RuntimeException e) {
             closeIfStarted(brokerStart);

@@ -19,6 +19,8 @@ import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.grading.GradingRoutes;
 import org.m2mkit.web.labs.LabRoutes;
 import org.m2mkit.web.labs.LiveLab;
+import org.m2mkit.web.jshell.JShellRoutes;
+import org.m2mkit.web.jshell.SessionRegistry;
 import org.m2mkit.web.lessons.LessonRoutes;
 import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.quizzes.QuizRoutes;
@@ -40,7 +42,8 @@ public final class WebApp {
     public record Labs(Grading grading, LiveLab live, DataSource db) {}
 
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
-                                 ProgressStore progress, Quizzes quizzes, Labs labs, Consumer<HandlerMetaInfo> onRoute) {
+                                 ProgressStore progress, Quizzes quizzes, Labs labs, SessionRegistry notebooks,
+                                 Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
             config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
@@ -56,6 +59,7 @@ public final class WebApp {
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             LessonRoutes.register(config.routes, chapter, pages, progress);
             HealthRoutes.register(config.routes, health);
+            JShellRoutes.register(config.routes, notebooks);
             QuizRoutes.register(config.routes, quizzes, pages);
             GradingRoutes.register(config.routes, labs.grading(), labs.db(), accounts, pages);
             LabRoutes.register(config.routes, labs.live(), pages, labs.grading()::hasGateway);

@@ -1,0 +1,309 @@
+package org.m2mkit.bench.jshell;
+
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.m2mkit.content.ContentLoader;
+import org.m2mkit.web.accounts.Account;
+import org.m2mkit.web.accounts.AccountRepository;
+import org.m2mkit.web.accounts.Auth;
+import org.m2mkit.web.accounts.Role;
+import org.m2mkit.web.accounts.SessionStore;
+import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.app.WebApp;
+import org.m2mkit.web.db.Database;
+import org.m2mkit.web.health.Health;
+import org.m2mkit.web.jshell.NotebookSettings;
+import org.m2mkit.web.jshell.SessionRegistry;
+import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.quizzes.Quizzes;
+
+/**
+ * Measures the lesson notebooks through their HTTP API, in one run: warm evaluation latency of one session,
+ * the same snippet in the JDK's {@code jshell} tool (its default JDI engine), and 50 students evaluating at once
+ * (latency, and memory per session: server heap and the engines' resident memory).
+ *
+ * <p>Run: {@code ./mvnw -q -B -Pbench -DskipTests -pl bench -am package && java -cp
+ * "bench/target/m2mkit-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" org.m2mkit.bench.jshell.JShellBench [students]}
+ */
+public final class JShellBench {
+    /** Redefines the same variable, as a student re-running a cell does (each new expression would add a class). */
+    private static final String SNIPPET = "int answer = 6 * 7;";
+    private static final int WARMUP = 50;
+    private static final int MEASURED = 200;
+    private static final int LOAD_EVALS = 20;
+    private static final Pattern VALUE = Pattern.compile("\"value\":\"42\"");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        int students = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        new JShellBench().run(students);
+    }
+
+    private void run(int students) throws Exception {
+        Path data = Files.createTempDirectory("jshell-bench");
+        NotebookSettings defaults = NotebookSettings.defaults();
+        // the per-student rate limit is policy, not cost: the benchmark lifts it so one student can run 350 cells
+        NotebookSettings settings = defaults.withRates(100_000, 100_000, 100_000)
+                .withEngines(defaults.engines().withPool(2, students + 10));
+        try (Database db = Database.open("jdbc:h2:" + data.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+             SessionRegistry notebooks = new SessionRegistry(settings, data.resolve("jshell"))) {
+            AccountRepository accounts = new AccountRepository(db.dataSource());
+            SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
+            var chapter = ContentLoader.load();
+            Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
+                    "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
+                    new Auth(sessions, true), new ProgressStore(db.dataSource()),
+                    Quizzes.start(db.dataSource(), chapter), notebooks, route -> { });
+            app.start("127.0.0.1", 0);
+            base = "http://127.0.0.1:" + app.port();
+            try {
+                System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s, sandbox %s, load average %s%n",
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                        System.getProperty("java.version"), notebooks.engines().mode(), loadAverage());
+                List<Student> all = new ArrayList<>();
+                for (int i = 0; i < students; i++) {
+                    Account a = accounts.create("bench" + i, "Bench " + i, Role.STUDENT,
+                            "bench-password-" + i, false);
+                    all.add(new Student(sessions.open(a.id()), SessionStore.newToken()));
+                }
+                notebooks.engines().awaitReady(Duration.ofSeconds(120));
+                compare(all.get(0), notebooks);
+                load(all, notebooks);
+                System.out.println("load average at the end: " + loadAverage());
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    private record Student(String session, String csrf) {}
+
+    private HttpResponse<String> post(Student s, String path, String json) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Cookie", Auth.SESSION_COOKIE + "=" + s.session() + "; " + Auth.CSRF_COOKIE + "=" + s.csrf())
+                .header(Auth.CSRF_HEADER, s.csrf())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private String open(Student s, String lesson) throws Exception {
+        String body = post(s, "/api/jshell/sessions", "{\"lesson\":\"" + lesson + "\"}").body();
+        Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no session id in " + body);
+        }
+        return m.group(1);
+    }
+
+    /** One evaluation of the snippet; its latency in nanoseconds. */
+    private long eval(Student s, String id) throws Exception {
+        long t0 = System.nanoTime();
+        String body = post(s, "/api/jshell/sessions/" + id + "/eval", "{\"code\":\"" + SNIPPET + "\"}").body();
+        long took = System.nanoTime() - t0;
+        if (!VALUE.matcher(body).find()) {
+            throw new IllegalStateException("unexpected answer: " + body);
+        }
+        return took;
+    }
+
+    /**
+     * The kit over HTTP and the jshell tool, measured in turns (kit, tool, kit, ...) so that both see the same
+     * load on the machine.
+     */
+    private void compare(Student s, SessionRegistry notebooks) throws Exception {
+        String id = open(s, "warm");
+        eval(s, id);
+        // taking an engine starts another for the pool: let it finish before anything is measured
+        notebooks.engines().awaitReady(Duration.ofSeconds(120));
+        Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+        Process p = new ProcessBuilder(jshell.toString(), "--feedback", "normal").redirectErrorStream(true).start();
+        try (Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            long[] kit = new long[MEASURED];
+            long[] tool = new long[MEASURED];
+            long treeBefore = 0;
+            long toolBefore = 0;
+            for (int i = 0; i < WARMUP + MEASURED; i++) {
+                if (i == WARMUP) {
+                    treeBefore = cpuTicks(ProcessHandle.current());
+                    toolBefore = cpuTicks(p.toHandle());
+                }
+                long k = eval(s, id);
+                long t0 = System.nanoTime();
+                in.write(SNIPPET + "\n");
+                in.flush();
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.contains("==> 42")) {
+                        break;
+                    }
+                }
+                long t = System.nanoTime() - t0;
+                if (i >= WARMUP) {
+                    kit[i - WARMUP] = k;
+                    tool[i - WARMUP] = t;
+                }
+            }
+            long toolCpu = cpuTicks(p.toHandle()) - toolBefore;
+            long kitCpu = cpuTicks(ProcessHandle.current()) - treeBefore - toolCpu;
+            in.write("/exit\n");
+            in.flush();
+            report("kit, one warm session over HTTP (`" + SNIPPET + "`)", kit);
+            report("jshell tool (JDK " + Runtime.version().feature() + ", default JDI engine), same snippet", tool);
+            System.out.printf(Locale.ROOT, "ratio of medians: jshell tool / kit = %.2f%n",
+                    (double) percentile(tool, 50) / percentile(kit, 50));
+            // CPU time spent per evaluation hardly depends on what else the machine runs
+            System.out.printf(Locale.ROOT, "CPU per evaluation: kit %.1f ms (server, HTTP client and engine JVM), "
+                    + "jshell tool %.1f ms (tool and its JDI agent JVM); ratio %.2f%n",
+                    kitCpu * 10.0 / MEASURED, toolCpu * 10.0 / MEASURED, (double) toolCpu / kitCpu);
+        } finally {
+            p.destroy();
+        }
+    }
+
+    private void load(List<Student> students, SessionRegistry notebooks) throws Exception {
+        int n = students.size();
+        System.gc();
+        long heapBefore = usedHeap();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<String>> opened = new ArrayList<>();
+            for (Student s : students) {
+                opened.add(pool.submit(() -> {
+                    String id = open(s, "load");
+                    eval(s, id);
+                    return id;
+                }));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : opened) {
+                ids.add(f.get());
+            }
+            System.out.printf(Locale.ROOT, "%d sessions opened and run once (engines started as needed) in %.1f s%n",
+                    n, (System.nanoTime() - t0) / 1e9);
+            System.gc();
+            long heapAfter = usedHeap();
+            long childRss = childRssKb();
+            System.out.printf(Locale.ROOT, "memory per session: server heap %.1f MB, engine JVM resident %.1f MB "
+                    + "(%d engine JVMs, %.0f MB resident in all)%n", (heapAfter - heapBefore) / 1e6 / n,
+                    childRss / 1024.0 / Math.max(1, notebooks.engines().aliveCount()),
+                    notebooks.engines().aliveCount(), childRss / 1024.0);
+
+            for (boolean paced : new boolean[] {true, false}) {
+                List<Future<long[]>> runs = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    Student s = students.get(i);
+                    String id = ids.get(i);
+                    runs.add(pool.submit(() -> {
+                        long[] t = new long[LOAD_EVALS];
+                        for (int k = 0; k < LOAD_EVALS; k++) {
+                            if (paced) {
+                                Thread.sleep(ThreadLocalRandom.current().nextLong(1_000, 3_000));
+                            }
+                            t[k] = eval(s, id);
+                        }
+                        return t;
+                    }));
+                }
+                long[] all = new long[n * LOAD_EVALS];
+                int at = 0;
+                for (Future<long[]> f : runs) {
+                    long[] t = f.get();
+                    System.arraycopy(t, 0, all, at, t.length);
+                    at += t.length;
+                }
+                report(n + " students at once, " + (paced ? "each running a cell every 1-3 s (a class at work)"
+                        : "each running cells back to back (saturation)"), all);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** CPU time of a process and all it started, in clock ticks of 10 ms (from /proc). */
+    private static long cpuTicks(ProcessHandle root) {
+        return java.util.stream.Stream.concat(Stream.of(root), root.descendants()).mapToLong(p -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }).sum();
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long usedHeap() {
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
+    }
+
+    /** Resident memory of the engine JVMs (the java processes this JVM started). */
+    private static long childRssKb() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        for (String l : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                            if (l.startsWith("VmRSS:")) {
+                                return Long.parseLong(l.substring(6).replace("kB", "").strip());
+                            }
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        return 0;
+                    }
+                    return 0;
+                }).sum();
+    }
+
+    private static long percentile(long[] t, int p) {
+        long[] s = t.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+
+    private static void report(String what, long[] t) {
+        System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n", what,
+                percentile(t, 50) / 1e6, percentile(t, 99) / 1e6, percentile(t, 100) / 1e6, t.length);
+    }
+}
