@@ -35,6 +35,13 @@ import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.app.Pages;
 import org.m2mkit.web.app.WebApp;
+import org.m2mkit.grader.Grader;
+import org.m2mkit.grader.GraderConfig;
+import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.labs.broker.EmbeddedBroker;
+import org.m2mkit.web.grading.Grading;
+import org.m2mkit.web.labs.KitBroker;
+import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.jshell.NotebookSettings;
@@ -73,14 +80,20 @@ public final class JShellBench {
         NotebookSettings settings = defaults.withRates(100_000, 100_000, 100_000)
                 .withEngines(defaults.engines().withPool(2, students + 10));
         try (Database db = Database.open("jdbc:h2:" + data.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
-             SessionRegistry notebooks = new SessionRegistry(settings, data.resolve("jshell"))) {
+             SessionRegistry notebooks = new SessionRegistry(settings, data.resolve("jshell"));
+             KitBroker broker = KitBroker.embedded(EmbeddedBroker.start("127.0.0.1", 0), "127.0.0.1");
+             Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0));
+             LiveLab live = LiveLab.withDefaults(broker, grader, id -> java.util.Optional.empty())) {
+            // the lab pages are registered too, as in the kit, but idle: the benchmark measures the notebooks
+            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             AccountRepository accounts = new AccountRepository(db.dataSource());
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
             var chapter = ContentLoader.load();
             Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
                     "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
                     new Auth(sessions, true), new ProgressStore(db.dataSource()),
-                    Quizzes.start(db.dataSource(), chapter), notebooks, route -> { });
+                    Quizzes.start(db.dataSource(), chapter), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
+                    route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();
             try {
