@@ -90,8 +90,11 @@ class HostileSubmissionsIT {
         }
         assertThat(r.gradable()).isTrue();
         String report = summary(r);
-        assertThat(r.score()).as(report).isEqualTo(Double.parseDouble(field(header, "expect-score")));
-        if (expectMessage != null) {
+        // "96 or 100": either outcome is containment (for example a process that dies before the watchdog sees it)
+        java.util.List<Double> allowed = java.util.Arrays.stream(field(header, "expect-score").split(" or "))
+                .map(Double::parseDouble).toList();
+        assertThat(r.score()).as(report).isIn(allowed);
+        if (expectMessage != null && r.score() < 100) {
             assertThat(r.tests().stream().filter(t -> !t.passed()).map(TestResult::message))
                     .as(report).anySatisfy(m -> assertThat(m).containsPattern(expectMessage));
         }
@@ -109,13 +112,32 @@ class HostileSubmissionsIT {
         assertThat(strayProcesses(grader.config().poolSize() + 1)).as("stray processes").isEmpty();
     }
 
-    /** Descendants of this JVM that are not sandbox children waiting in the pool (at most {@code children} of them). */
+    /**
+     * Descendants of this JVM that are not sandbox children waiting in the pool (at most {@code children} of them).
+     * A process the pool is launching right now shows for a moment as the JDK's {@code jspawnhelper}; only what is
+     * still there half a second later counts.
+     */
     static List<String> strayProcesses(int children) {
+        List<String> first = sample(children);
+        if (first.isEmpty()) {
+            return first;
+        }
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> second = sample(children);
+        return second.stream().filter(first::contains).toList();
+    }
+
+    private static List<String> sample(int children) {
         List<ProcessHandle> all = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
         long runners = all.stream().filter(p -> command(p).contains("org.m2mkit.grader.child.ChildMain")
                 && command(p).contains("java")).filter(p -> !command(p).contains("bwrap")).count();
-        List<String> strays = all.stream().map(HostileSubmissionsIT::command)
-                .filter(c -> !c.contains("bwrap") && !c.contains("org.m2mkit.grader.child.ChildMain") && !c.isEmpty())
+        List<String> strays = all.stream().map(p -> p.pid() + " " + command(p))
+                .filter(c -> !c.contains("bwrap") && !c.contains("org.m2mkit.grader.child.ChildMain")
+                        && !c.endsWith(" "))
                 .toList();
         if (runners > children) {
             return Stream.concat(strays.stream(), Stream.of(runners + " sandbox JVMs")).toList();
