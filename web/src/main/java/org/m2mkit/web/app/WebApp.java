@@ -111,6 +111,6 @@ public final class WebApp {
         model.put("status", ctx.statusCode());
         model.put("title", title);
         model.put("message", message);
-        ctx.html(ctx.attribute("m2mkit.csrf") == null ? pages.render("error", model) : pages.page(ctx, "error", model));
+        ctx.html(pages.page(ctx, "error", model));
     }
 }

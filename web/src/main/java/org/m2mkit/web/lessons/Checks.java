@@ -1,9 +1,7 @@
 package org.m2mkit.web.lessons;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.parser.Parser;
@@ -117,12 +115,5 @@ public final class Checks {
         double fraction = g.fraction() == null ? 0 : g.fraction();
         List<String> feedback = g.feedback().stream().filter(f -> f != null && !f.isBlank()).toList();
         return new Result(fraction, fraction >= 0.999, feedback, q.generalFeedback());
-    }
-
-    /** For tests and the page: the check count per type. */
-    Map<String, Integer> types() {
-        Map<String, Integer> types = new LinkedHashMap<>();
-        questions.stream().filter(q -> q != null).forEach(q -> types.merge(q.body().type(), 1, Integer::sum));
-        return types;
     }
 }
