@@ -85,7 +85,7 @@ public final class JShellBench {
              Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0));
              LiveLab live = LiveLab.withDefaults(broker, grader, id -> java.util.Optional.empty())) {
             // the lab pages are registered too, as in the kit, but idle: the benchmark measures the notebooks
-            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
+            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults()).recover();
             AccountRepository accounts = new AccountRepository(db.dataSource());
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
             var chapter = ContentLoader.load();
