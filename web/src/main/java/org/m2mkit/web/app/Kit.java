@@ -27,6 +27,7 @@ import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
 import org.m2mkit.grader.GraderHealth;
 import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
@@ -86,10 +87,13 @@ public final class Kit implements AutoCloseable {
             Health health = health(db, broker, grader);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
             sessions.purgeExpired();
-            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
             SessionRegistry notebooks = new SessionRegistry(NotebookSettings.defaults(),
                     config.dataDir().resolve("jshell"));
             started.push(notebooks);
+            // code questions run where notebook cells and lab submissions run: in the grader's sandbox
+            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults());
+            started.push(codeChecks);
+            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter, codeChecks);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
                     new ProgressStore(db.dataSource()), quizzes, new WebApp.Labs(grading, liveLab, db.dataSource()),
                     notebooks, routes::add);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.questions.CodeChecker;
@@ -22,10 +21,13 @@ public final class Quizzes {
         this.attempts = new AttemptService(db, banks, quizzes, checker, clock);
     }
 
-    /** The parts the kit runs with: JShell checks code answers (10 s limit); the chapter's banks are seeded. */
-    public static Quizzes start(DataSource db, Chapter chapter) {
+    /**
+     * The parts the kit runs with: {@code checker} checks code answers (the grader's sandbox in the kit); the
+     * chapter's banks are seeded.
+     */
+    public static Quizzes start(DataSource db, Chapter chapter, CodeChecker checker) {
         writeThrough(db);
-        Quizzes q = new Quizzes(db, new JShellChecker(Duration.ofSeconds(10)), Clock.systemUTC());
+        Quizzes q = new Quizzes(db, checker, Clock.systemUTC());
         new Seeder(q.banks, q.quizzes).seed(chapter);
         return q;
     }
