@@ -138,7 +138,7 @@ final class QuestionCompiler implements AutoCloseable {
             }
             String text = (d.getLineNumber() > 0 ? "line " + d.getLineNumber() + ": " : "")
                     + d.getMessage(Locale.ROOT).lines().collect(Collectors.joining(" ")).replaceAll("\\s+", " ");
-            (d.getSource() == testSource ? testProblems : answerProblems).add(text);
+            (isFile(d.getSource(), testSource) ? testProblems : answerProblems).add(text);
         }
         if (!analyzed && answerProblems.isEmpty() && testProblems.isEmpty()) {
             answerProblems.add("the compiler could not process the code");
@@ -147,7 +147,7 @@ final class QuestionCompiler implements AutoCloseable {
         for (CompilationUnitTree unit : units) {
             String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
             RESERVED.forEach((prefix, owner) -> {
-                if (pkg.startsWith(prefix) && unit.getSourceFile() == answerSource) {
+                if (pkg.startsWith(prefix) && isFile(unit.getSourceFile(), answerSource)) {
                     answerProblems.add("line " + unit.getLineMap().getLineNumber(
                             trees.getSourcePositions().getStartPosition(unit, unit.getPackage()))
                             + ": package " + pkg.substring(0, pkg.length() - 1) + " belongs to " + owner
@@ -160,7 +160,7 @@ final class QuestionCompiler implements AutoCloseable {
         }
         List<TestMethod> found = new ArrayList<>();
         for (CompilationUnitTree unit : units) {
-            if (unit.getSourceFile() != testSource) {
+            if (!isFile(unit.getSourceFile(), testSource)) {
                 continue;
             }
             for (Tree decl : unit.getTypeDecls()) {
@@ -179,6 +179,11 @@ final class QuestionCompiler implements AutoCloseable {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         out.forEach((k, v) -> classes.put(k, v.toByteArray()));
         return new Compiled(classes, found, List.of(), List.of());
+    }
+
+    /** Whether javac's file object (it wraps the ones it is given) is {@code source}. */
+    private static boolean isFile(JavaFileObject file, Source source) {
+        return file != null && file.toUri().equals(source.toUri());
     }
 
     private static void testMethods(TypeElement type, Elements elements, Types types, List<TestMethod> into) {
