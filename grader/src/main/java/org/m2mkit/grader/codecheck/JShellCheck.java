@@ -70,7 +70,10 @@ final class JShellCheck {
                             .collect(Collectors.joining("; "));
                 }
                 case "exception" -> {
-                    return who + " threw " + simple(s.exception()) + " when it ran.";
+                    String thrown = s.exception() == null ? "an exception" : s.exception();
+                    boolean named = thrown.split("[:\\s]", 2)[0].contains(".");
+                    return named ? who + " threw " + simple(thrown) + " when it ran."
+                            : who + " could not run: " + thrown + ".";
                 }
                 case "stopped" -> {
                     return who + " did not finish: it " + s.exception().replaceFirst("^stopped: it ", "") + ".";
@@ -98,9 +101,6 @@ final class JShellCheck {
 
     /** {@code java.lang.IllegalStateException: no} as {@code IllegalStateException: no}. */
     private static String simple(String exception) {
-        if (exception == null) {
-            return "an exception";
-        }
         int colon = exception.indexOf(':');
         String name = colon < 0 ? exception : exception.substring(0, colon);
         return name.substring(name.lastIndexOf('.') + 1) + (colon < 0 ? "" : exception.substring(colon));

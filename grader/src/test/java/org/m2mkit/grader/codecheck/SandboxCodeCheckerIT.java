@@ -101,6 +101,8 @@ class SandboxCodeCheckerIT {
                 .contains("The check").contains("threw IllegalStateException: no");
         assertThat(checker.check(CELSIUS, "double celsius(double f) {\n  return f;").feedback())
                 .singleElement().asString().startsWith("Your code is incomplete near: double celsius");
+        assertThat(checker.check(CELSIUS, "double celsius(double f) { return convert(f); }").feedback())
+                .singleElement().asString().contains("could not run: it uses celsius");
         assertThat(checker.check(CELSIUS, "double fahrenheit(double c) { return c; }").feedback())
                 .singleElement().asString().contains("does not compile").contains("cannot find symbol");
     }
