@@ -9,7 +9,6 @@ import com.sun.source.util.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +36,6 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
@@ -47,6 +44,7 @@ import javax.tools.ToolProvider;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.annotation.Testable;
+import org.m2mkit.grader.compile.MemoryFileManager;
 import org.m2mkit.labs.api.Gateway;
 import org.opentest4j.AssertionFailedError;
 
@@ -259,30 +257,6 @@ final class QuestionCompiler implements AutoCloseable {
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return text;
-        }
-    }
-
-    /** Collects class files in memory instead of writing them out. */
-    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
-        private final Map<String, ByteArrayOutputStream> out;
-
-        MemoryFileManager(StandardJavaFileManager standard, Map<String, ByteArrayOutputStream> out) {
-            super(standard);
-            this.out = out;
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                   FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension),
-                    kind) {
-                @Override
-                public OutputStream openOutputStream() {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    out.put(className, bytes);
-                    return bytes;
-                }
-            };
         }
     }
 }
