@@ -38,11 +38,16 @@ final class JUnitRun {
         execute(WarmUp.class, "ready", "");
     }
 
-    /** Reads the class, method and parameter types of one test from {@code in}, runs it, writes the outcome. */
+    /**
+     * Reads the class, method and parameter types of one test and the request's nonce from {@code in}, runs the
+     * test, and writes the nonce back with the outcome: an answer the submitted code forged on the channel cannot
+     * know the nonce, which was read before any of that code ran.
+     */
     static void run(DataInputStream in, DataOutputStream res, ClassLoader loader) throws IOException {
         String className = Wire.readString(in);
         String method = Wire.readString(in);
         String parameters = Wire.readString(in);
+        long nonce = in.readLong();
         Thread self = Thread.currentThread();
         ClassLoader before = self.getContextClassLoader();
         Outcome outcome;
@@ -57,6 +62,7 @@ final class JUnitRun {
         } finally {
             self.setContextClassLoader(before);
         }
+        res.writeLong(nonce);
         res.writeByte(outcome.status());
         Wire.writeString(res, outcome.message());
     }

@@ -2,6 +2,7 @@ package org.m2mkit.grader.codecheck;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -37,6 +38,8 @@ final class JUnitCheck implements AutoCloseable {
     static final int MAX_MESSAGE = 300;
     /** Most compiler messages shown. */
     static final int MAX_PROBLEMS = 10;
+
+    private static final SecureRandom NONCES = new SecureRandom();
 
     private final GraderConfig config;
     private final Semaphore slots;
@@ -146,13 +149,20 @@ final class JUnitCheck implements AutoCloseable {
 
     /** Runs one test; null when it passed, else why not. */
     private static String runOne(SandboxSession session, QuestionCompiler.TestMethod test) {
+        long nonce = NONCES.nextLong();
         try {
             SandboxSession.Answer answer = session.call(Wire.JUNIT, out -> {
                 Wire.writeString(out, test.className());
                 Wire.writeString(out, test.method());
                 Wire.writeString(out, test.parameterTypes());
+                out.writeLong(nonce);
             }, session.limits().caseTimeout());
             DataInputStream in = answer.in();
+            if (in.readLong() != nonce) {
+                session.drop();
+                return "the answer on the grader's channel was not written by the test runner (it was forged); "
+                        + "the test does not count";
+            }
             byte status = in.readByte();
             String message = Wire.readString(in);
             SandboxSession.Tail tail = answer.tail();

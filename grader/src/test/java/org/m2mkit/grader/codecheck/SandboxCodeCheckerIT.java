@@ -228,6 +228,51 @@ class SandboxCodeCheckerIT {
     }
 
     @Test
+    void answersForgedOnTheGradersChannelDoNotCount() {
+        Grade g = checker.check(DEMAND, """
+                import java.io.ByteArrayOutputStream;
+                import java.io.DataOutputStream;
+                import java.io.FileDescriptor;
+                import java.io.FileOutputStream;
+                import java.io.IOException;
+
+                class Demand {
+                    static {
+                        try {
+                            DataOutputStream out = new DataOutputStream(new FileOutputStream(FileDescriptor.out));
+                            for (int seq = 2; seq < 10; seq++) {
+                                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                                DataOutputStream b = new DataOutputStream(body);
+                                b.writeLong(seq);      // a guess at the nonce
+                                b.writeByte(0);        // passed
+                                b.writeInt(-1);        // no message
+                                b.writeLong(0);        // nothing printed
+                                b.writeInt(-1);
+                                b.writeBoolean(false);
+                                b.writeInt(0);         // no threads left
+                                out.writeInt(0x4D324D4B);
+                                out.writeByte(10);
+                                out.writeInt(seq);
+                                out.writeInt(body.size());
+                                body.writeTo(out);
+                            }
+                            out.flush();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+
+                    static double total(double[] kw) { return -1; }
+
+                    static double peak(double[] kw) { return -1; }
+                }
+                """);
+        assertThat(g.fraction()).isZero();
+        assertThat(g.feedback()).filteredOn(l -> l.startsWith("failed:")).hasSize(3)
+                .allMatch(l -> l.contains("forged"));
+    }
+
+    @Test
     void aTestClassWithoutTestsWaitsForTheInstructor() {
         Grade g = checker.check(new CodeCheck(CodeCheck.Kind.JUNIT, "class NoTests { void helper() { } }", ""), RIGHT);
         assertThat(g.needsManualGrading()).isTrue();
