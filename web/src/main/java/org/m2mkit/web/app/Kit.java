@@ -27,6 +27,7 @@ import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
 import org.m2mkit.grader.GraderHealth;
 import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
@@ -86,7 +87,12 @@ public final class Kit implements AutoCloseable {
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
-            Quizzes quizzes = Quizzes.create(db.dataSource());
+            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"));
+            started.push(notebooks);
+            // code questions run where notebook cells and lab submissions run: in the grader's sandbox
+            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults());
+            started.push(codeChecks);
+            Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
                 List<DemoAccounts.Credentials> demo = config.demoAccounts() ? DemoAccounts.ensure(accounts)
@@ -109,8 +115,6 @@ public final class Kit implements AutoCloseable {
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
                     "codemirrorVersion", EditorAssets.codemirrorVersion()));
             Health health = health(db, broker, grader);
-            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"));
-            started.push(notebooks);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
                     new ProgressStore(db.dataSource()), quizzes, new WebApp.Labs(grading, liveLab, db.dataSource()),
                     notebooks, routes::add);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +27,12 @@ public final class Quizzes {
         this.attempts = new AttemptService(db, banks, quizzes, checker, clock);
     }
 
-    /** The parts the kit runs with: JShell checks code answers (10 s limit); the chapter's banks are seeded. */
-    public static Quizzes start(DataSource db, Chapter chapter) {
-        Quizzes q = create(db);
+    /**
+     * The parts the kit runs with: {@code checker} checks code answers (the grader's sandbox in the kit); the
+     * chapter's banks are seeded.
+     */
+    public static Quizzes start(DataSource db, Chapter chapter, CodeChecker checker) {
+        Quizzes q = create(db, checker);
         q.seed(db, chapter);
         return q;
     }
@@ -39,8 +41,8 @@ public final class Quizzes {
      * The quiz services, before {@link #seed}; nothing touches the database yet, and the quiz pages wait until
      * the seeding is done, so that the kit can listen while it runs.
      */
-    public static Quizzes create(DataSource db) {
-        Quizzes q = new Quizzes(db, new JShellChecker(Duration.ofSeconds(10)), Clock.systemUTC());
+    public static Quizzes create(DataSource db, CodeChecker checker) {
+        Quizzes q = new Quizzes(db, checker, Clock.systemUTC());
         q.seeding = new CompletableFuture<>();
         return q;
     }
