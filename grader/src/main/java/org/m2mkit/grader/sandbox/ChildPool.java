@@ -44,8 +44,12 @@ public final class ChildPool implements AutoCloseable {
      * its own start). Calling it again while the pool is full does nothing.
      */
     public void fill() {
-        for (int i = 0; i < size; i++) {
-            starter.execute(this::refill);
+        try {
+            for (int i = 0; i < size && !closed; i++) {
+                starter.execute(this::refill);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: nothing to fill
         }
     }
 

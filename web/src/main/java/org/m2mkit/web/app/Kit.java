@@ -79,7 +79,8 @@ public final class Kit implements AutoCloseable {
             }
             started.push(broker);
             brokerUrl = broker.url();
-            // its warm sandbox JVM boots once the web app listens (see below), not on the cores the start needs
+            // its warm sandbox JVM boots a little after the web app listens (see below), not on the cores the
+            // start and the first pages need
             Grader grader = Grader.startLater(GraderConfig.defaults().withPoolSize(1));
             started.push(grader);
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
@@ -122,7 +123,7 @@ public final class Kit implements AutoCloseable {
             demoAccounts = await(ready);
             startWeb();
             log.done("listening", (Object) null);
-            grader.warmUp();
+            WebApp.afterStart(grader::warmUp);
         } catch (RuntimeException e) {
             startup.shutdownNow();
             closeIfStarted(brokerStart);

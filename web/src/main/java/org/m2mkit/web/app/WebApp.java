@@ -3,7 +3,10 @@ package org.m2mkit.web.app;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import java.util.function.Consumer;
@@ -36,7 +39,19 @@ public final class WebApp {
 
     private static final String ERROR_MESSAGE = "m2mkit.error";
 
+    /**
+     * How long after the kit starts listening the background warm-ups begin (rendering every lesson, booting
+     * the grader's sandbox JVM): on two cores they would otherwise slow the first visitor's page down.
+     */
+    static final Duration WARM_UP_DELAY = Duration.ofSeconds(3);
+
     private WebApp() {}
+
+    /** Runs {@code task} in the background once {@link #WARM_UP_DELAY} has passed. */
+    static void afterStart(Runnable task) {
+        CompletableFuture.runAsync(task, CompletableFuture.delayedExecutor(WARM_UP_DELAY.toMillis(),
+                TimeUnit.MILLISECONDS));
+    }
 
     /** The lab features: submissions and gradebook, and the live lab console. */
     public record Labs(Grading grading, LiveLab live, DataSource db) {}
@@ -58,12 +73,7 @@ public final class WebApp {
             auth.register(config.routes);
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             Runnable renderLessons = LessonRoutes.register(config.routes, chapter, pages, progress);
-            config.events.serverStarted(() -> {
-                Thread t = new Thread(renderLessons, "m2mkit-render-lessons");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                t.start();
-            });
+            config.events.serverStarted(() -> afterStart(renderLessons));
             HealthRoutes.register(config.routes, health);
             JShellRoutes.register(config.routes, notebooks);
             QuizRoutes.register(config.routes, quizzes, pages);
