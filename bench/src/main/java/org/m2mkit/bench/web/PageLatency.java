@@ -54,6 +54,7 @@ public final class PageLatency {
                     clients, seconds, 2 * thinkMs);
             Recorder lesson = new Recorder(3);
             Recorder file = new Recorder(3);
+            Recorder server = new Recorder(3);
             AtomicLong errors = new AtomicLong();
             long warmUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             long endAt = warmUntil + Duration.ofSeconds(seconds).toNanos();
@@ -62,7 +63,7 @@ public final class PageLatency {
             for (int i = 0; i < clients; i++) {
                 Thread t = new Thread(() -> {
                     try {
-                        client(base, thinkMs, warmUntil, endAt, lesson, file, errors);
+                        client(base, thinkMs, warmUntil, endAt, lesson, file, server, errors);
                     } finally {
                         done.countDown();
                     }
@@ -74,12 +75,16 @@ public final class PageLatency {
             Thread.sleep(Duration.ofSeconds(15).toMillis());
             lesson.reset();
             file.reset();
+            server.reset();
             done.await();
             Histogram l = lesson.getIntervalHistogram();
             Histogram f = file.getIntervalHistogram();
-            System.out.println("kind          requests  req/s    p50 ms   p90 ms   p99 ms  p99.9 ms   max ms");
+            Histogram sv = server.getIntervalHistogram();
+            System.out.printf(Locale.ROOT, "%-36s %9s %6s %9s %8s %8s %9s %8s%n", "kind", "requests", "req/s", "p50 ms",
+                    "p90 ms", "p99 ms", "p99.9 ms", "max ms");
             print("lesson page", l, seconds);
             print("static file", f, seconds);
+            print("lesson, server time (Server-Timing)", sv, seconds);
             System.out.printf(Locale.ROOT, "errors: %d; p99 lesson / p99 static file: %.2f%n", errors.get(),
                     (double) l.getValueAtPercentile(99) / Math.max(1, f.getValueAtPercentile(99)));
         }
@@ -92,7 +97,7 @@ public final class PageLatency {
      * cores competes with the server it measures).
      */
     private static void client(String base, int thinkMs, long warmUntil, long endAt, Recorder lesson,
-                               Recorder file, AtomicLong errors) {
+                               Recorder file, Recorder server, AtomicLong errors) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         boolean lessonTurn = random.nextBoolean();
         byte[] buffer = new byte[16 * 1024];
@@ -115,6 +120,10 @@ public final class PageLatency {
                     errors.incrementAndGet();
                 } else if (start > warmUntil) {
                     (lessonTurn ? lesson : file).recordValue(micros);
+                    String timing = c.getHeaderField("Server-Timing");
+                    if (lessonTurn && timing != null && timing.startsWith("app;dur=")) {
+                        server.recordValue(Math.round(Double.parseDouble(timing.substring(8)) * 1000));
+                    }
                 }
                 lessonTurn = !lessonTurn;
                 Thread.sleep(random.nextInt(2 * thinkMs + 1));
@@ -127,7 +136,7 @@ public final class PageLatency {
     }
 
     private static void print(String kind, Histogram h, int seconds) {
-        System.out.printf(Locale.ROOT, "%-12s %9d %6.0f %9.2f %8.2f %8.2f %9.2f %8.2f%n", kind, h.getTotalCount(),
+        System.out.printf(Locale.ROOT, "%-36s %9d %6.0f %9.2f %8.2f %8.2f %9.2f %8.2f%n", kind, h.getTotalCount(),
                 h.getTotalCount() / (double) seconds, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
                 ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
     }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,17 @@ public final class WebApp {
      */
     static final Duration WARM_UP_DELAY = Duration.ofSeconds(3);
 
+    private static final String STARTED = "m2mkit.started";
+
     private WebApp() {}
+
+    private static void serverTiming(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started != null) {
+            ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.2f",
+                    (System.nanoTime() - started) / 1e6));
+        }
+    }
 
     /** Runs {@code task} in the background once {@link #WARM_UP_DELAY} has passed. */
     static void afterStart(Runnable task) {
@@ -70,6 +81,10 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
+            // Server-Timing (W3C): how long the kit took to handle each request, for the browser's developer
+            // tools and for bench/PageLatency, which separates server time from the network and the client
+            config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.after(WebApp::serverTiming);
             auth.register(config.routes);
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
             Runnable renderLessons = LessonRoutes.register(config.routes, chapter, pages, progress);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
@@ -70,6 +71,16 @@ class LessonsIT {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("Send the answer as JSON");
         assertThat(JSON.readTree(answer(visitor, lesson, 0, "0").body()).path("recorded").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyAnswerSaysHowLongTheServerTookInServerTiming() {
+        WebClient c = new WebClient(running.port());
+        String lesson = ContentLoader.load().lessons().get(0).id();
+        for (String path : List.of("/lessons/" + lesson, "/", "/no-such-page")) {
+            assertThat(c.get(path).headers().firstValue("Server-Timing")).as(path)
+                    .hasValueSatisfying(v -> assertThat(v).matches("app;dur=\\d+\\.\\d{2}"));
+        }
     }
 
     @Test
