@@ -59,6 +59,7 @@ public final class QuizRoutes {
 
     public static void register(RoutesConfig routes, Quizzes quizzes, Web web) {
         new BankPages(quizzes, web).register(routes);
+        new EditorPages(quizzes, web).register(routes);
         new BuilderPages(quizzes, web).register(routes);
         new AnalyticsPages(quizzes, web).register(routes);
         new TakePages(quizzes, web).register(routes);

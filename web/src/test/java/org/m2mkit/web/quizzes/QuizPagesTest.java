@@ -99,12 +99,12 @@ class QuizPagesTest {
         assertThat(get("ada", "/quizzes/bank").statusCode()).isEqualTo(403);
 
         long id = t.quizzes.banks().search(null, null, null, "Acronym").get(0).id();
-        HttpResponse<String> page = get("teacher", "/quizzes/bank/questions/" + id);
+        HttpResponse<String> page = get("teacher", "/quizzes/bank/questions/" + id + "/gift");
         assertThat(page.body()).contains("Preview as a student").contains("::Acronym::").contains("version 1");
-        HttpResponse<String> bad = post("teacher", "/quizzes/bank/questions/" + id, "gift", "::Acronym::Text{=a ~%x%b}");
+        HttpResponse<String> bad = post("teacher", "/quizzes/bank/questions/" + id + "/gift", "gift", "::Acronym::Text{=a ~%x%b}");
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("line 1 (question &quot;Acronym&quot;): answer weight");
-        String saved = location(post("teacher", "/quizzes/bank/questions/" + id, "gift",
+        String saved = location(post("teacher", "/quizzes/bank/questions/" + id + "/gift", "gift",
                 "// [tag:objective:protocols]\n::Acronym::Write the acronym of Lightweight M2M, again.{=LwM2M}"));
         assertThat(get("teacher", saved).body()).contains("Saved as version 2").contains("again.");
     }
