@@ -125,7 +125,6 @@ final class BuilderPages {
             throw QuizError.notFound("slot " + slotId + " in this quiz");
         }
         String to = value(ctx, "to");
-        String by = to.equals("up") || to.equals("down") ? to : "to";
         int target = switch (to) {
             case "up" -> current;
             case "down" -> current + 2;
@@ -138,7 +137,13 @@ final class BuilderPages {
             }
         };
         quizzes.quizzes().moveSlot(quiz.id(), slotId, target);
-        web.see(ctx, "/quizzes/" + quiz.id() + "/edit?moved=" + slotId + "&by=" + by + "#slot-" + slotId);
+        int now = Math.max(1, Math.min(n, target));
+        // The page opens at the control that moved the slot, and the browser focuses it (a fragment that names a
+        // focusable element does), so the next key press moves the same slot again; a disabled button cannot
+        // take the focus, so the other one does.
+        String control = to.equals("up") ? (now > 1 ? "up" : n > 1 ? "down" : "to")
+                : to.equals("down") ? (now < n ? "down" : n > 1 ? "up" : "to") : "to";
+        web.see(ctx, "/quizzes/" + quiz.id() + "/edit?moved=" + slotId + "#slot-" + slotId + "-" + control);
     }
 
     private void settings(Context ctx) {

@@ -65,13 +65,13 @@ class QuizSlotOrderTest {
     void slotsMoveUpDownAndToAPosition() throws Exception {
         long acronym = slot(3);
         String to = location(move(3, "up"));
-        assertThat(to).isEqualTo("/quizzes/" + quiz + "/edit?moved=" + acronym + "&by=up#slot-" + acronym);
+        assertThat(to).isEqualTo("/quizzes/" + quiz + "/edit?moved=" + acronym + "#slot-" + acronym + "-up");
         assertThat(order()).containsExactly("Pub-sub protocol", "Acronym", "Cycle time", "draw objective:cellular");
-        location(move(4, "1"));
+        assertThat(location(move(4, "1"))).endsWith("-to");
         assertThat(order()).containsExactly("draw objective:cellular", "Pub-sub protocol", "Acronym", "Cycle time");
-        location(move(1, "down"));
-        location(move(4, "down"));
-        location(move(1, "up"));
+        assertThat(location(move(1, "down"))).endsWith("-down");
+        assertThat(location(move(4, "down"))).as("the last slot cannot go down").endsWith("-up");
+        assertThat(location(move(1, "up"))).as("the first cannot go up").endsWith("-down");
         assertThat(order()).containsExactly("Pub-sub protocol", "draw objective:cellular", "Acronym", "Cycle time");
         assertThat(quiz().slots()).extracting(Quiz.Slot::position).containsExactly(1, 2, 3, 4);
 
