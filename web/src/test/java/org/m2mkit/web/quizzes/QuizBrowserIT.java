@@ -217,6 +217,8 @@ class QuizBrowserIT {
             assertThat(problems.getText()).contains("Accepted number 2: the credit '150' is not accepted");
             assertThat(teacher.findElement(By.id("f-row-1-percent-error")).isDisplayed()).isTrue();
             assertThat(teacher.findElement(By.id("f-row-0-value")).getAttribute("value")).isEqualTo("500");
+            teacher.executeScript("document.getElementById('f-rows').scrollIntoView();");
+            shot(teacher, "question-editor-problem");
 
             type(teacher, "f-row-1-percent", "50");
             type(teacher, "f-row-1-feedback", "Close.");

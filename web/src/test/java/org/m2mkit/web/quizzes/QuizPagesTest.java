@@ -221,7 +221,11 @@ class QuizPagesTest {
     @Test
     void noQuizPageReferencesAnotherHost() throws Exception {
         Pattern url = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"|https?://[^\\s\"'<]+");
-        for (String path : new String[] {"/quizzes", "/quizzes/bank", "/quizzes/import", "/quizzes/manage"}) {
+        long bank = t.quizzes.banks().bank("M2M").orElseThrow().id();
+        long question = t.quizzes.banks().search(bank, null, null, null).get(0).id();
+        for (String path : new String[] {"/quizzes", "/quizzes/bank", "/quizzes/import", "/quizzes/manage",
+                "/quizzes/bank/" + bank + "/questions/new", "/quizzes/bank/" + bank + "/questions/new?type=numeric",
+                "/quizzes/bank/questions/" + question, "/quizzes/bank/questions/" + question + "/gift"}) {
             Matcher m = url.matcher(get("teacher", path).body());
             while (m.find()) {
                 String found = m.group(1) != null ? m.group(1) : m.group();
