@@ -76,7 +76,12 @@ class BankEditorTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("There is no question type &#39;essayish&#39;");
         assertThat(web.get("teacher", newPath() + "?type=numeric").body()).contains("Accepted numbers")
-                .contains("name=\"row.1.tolerance\"").doesNotContain("name=\"row.2.value\"");
+                .contains("name=\"row.1.tolerance\"").doesNotContain("name=\"row.2.value\"")
+                .contains("list=\"objective-values\"").contains("inputmode=\"decimal\"")
+                .doesNotContain("aria-invalid").doesNotContain("list=\"\"").doesNotContain("inputmode=\"\"");
+        HttpResponse<String> unknownPost = web.post("teacher", newPath(), "type", "poem", "text", "Roses.");
+        assertThat(unknownPost.statusCode()).isEqualTo(400);
+        assertThat(unknownPost.body()).contains("Unknown question type &#39;poem&#39;");
         assertThat(web.get("ada", newPath()).statusCode()).isEqualTo(403);
         assertThat(web.get("teacher", "/quizzes/bank/999/questions/new").statusCode()).isEqualTo(404);
         assertThat(web.post("ada", newPath(), "type", "essay", "text", "Explain.").statusCode()).isEqualTo(403);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.content.questions.Question;
 
-/** Moving quiz slots with plain form posts; attempts already started keep their order and their versions. */
+/**
+ * Moving quiz slots with plain form posts; attempts already started keep their order and their question versions
+ * (also when a question is edited in the form meanwhile).
+ */
 class QuizSlotOrderTest {
 
     @TempDir
@@ -97,7 +100,7 @@ class QuizSlotOrderTest {
     }
 
     @Test
-    void reorderingAPublishedQuizLeavesStartedAttemptsAsTheyWere() throws Exception {
+    void reorderingOrEditingAPublishedQuizLeavesStartedAttemptsAsTheyWere() throws Exception {
         web.t.quizzes.quizzes().publish(quiz, true);
         Attempt started = web.t.quizzes.attempts().start(quiz, web.t.student, false);
         List<String> shown = names(started);
@@ -110,8 +113,15 @@ class QuizSlotOrderTest {
         assertThat(same.items()).extracting(i -> i.question().versionId())
                 .isEqualTo(started.items().stream().map(i -> i.question().versionId()).toList());
 
+        location(web.post("teacher", "/quizzes/bank/questions/" + id("Acronym"), "type", "shortanswer",
+                "name", "Acronym", "text", "Write the acronym of Lightweight M2M (OMA's standard).",
+                "row.0.text", "LwM2M", "caseSensitive", "on", "action", "save"));
+        Attempt stillSame = web.t.quizzes.attempts().attempt(started.id(), web.t.student);
+        assertThat(stillSame.items().get(2).question().question().text()).isEqualTo("Write the acronym of Lightweight M2M.");
+
         Attempt later = web.t.quizzes.attempts().start(quiz, web.t.other, false);
         assertThat(names(later)).element(0).isEqualTo("Acronym");
+        assertThat(later.items().get(0).question().version()).isEqualTo(2);
         assertThat(names(later).subList(2, 4)).containsExactly("Pub-sub protocol", "Cycle time");
     }
 
