@@ -234,6 +234,18 @@ class BankEditorTest {
     }
 
     @Test
+    void aQuestionThatWouldNotReadBackTheSameIsRefused() throws Exception {
+        List<String> before = everything();
+        HttpResponse<String> r = web.post("teacher", newPath(), "type", "single", "text", "How many meters report?",
+                "row.0.text", "All of them", "row.0.percent", "100", "row.1.text", "%50% of meters", "action", "save");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.body()).select("#problems").text())
+                .contains("This question cannot be stored exactly as written")
+                .contains("an answer that starts with '%', such as '%50% of meters', reads as a weight");
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    @Test
     void theRowButtonsWorkWithoutScriptAndSaveNothing() throws Exception {
         List<String> before = everything();
         HttpResponse<String> more = web.post("teacher", newPath(), "type", "ordering", "text", "Order these.",
