@@ -169,10 +169,11 @@ final class EditorPages {
 
     /** Tag values already in use, offered as suggestions for the objective, section and difficulty fields. */
     private Map<String, List<String>> suggestions() {
+        List<String> tags = quizzes.banks().tags().stream().map(BankStore.TagCount::tag).toList();
         Map<String, List<String>> out = new HashMap<>();
         for (String prefix : List.of("objective", "section", "difficulty")) {
-            out.put(prefix, quizzes.banks().tags().stream().map(BankStore.TagCount::tag)
-                    .filter(t -> t.startsWith(prefix + ":")).map(t -> t.substring(prefix.length() + 1)).toList());
+            out.put(prefix, tags.stream().filter(t -> t.startsWith(prefix + ":"))
+                    .map(t -> t.substring(prefix.length() + 1)).toList());
         }
         return out;
     }
