@@ -183,6 +183,17 @@ class QuizBrowserIT {
         field.sendKeys(text);
     }
 
+    /** Checks at a phone's width that nothing in the page's main part is wider than the screen. */
+    static void fitsAPhone(ChromeDriver browser, String shotName) throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Object wide = browser.executeScript("var w = document.documentElement.clientWidth; return Array.prototype.slice"
+                + ".call(document.querySelectorAll('main *')).filter(function (e) { return e.getBoundingClientRect().right > w + 1; })"
+                + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(' ');");
+        assertThat((String) wide).as("nothing wider than a phone's screen").isEmpty();
+        shot(browser, shotName);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
     static String focused(WebDriver browser) {
         return browser.switchTo().activeElement().getAttribute("id");
     }
@@ -225,13 +236,7 @@ class QuizBrowserIT {
             teacher.findElement(By.id("preview-question")).click();
             WebElement preview = waiting(teacher).until(d -> d.findElement(By.id("preview")));
             assertThat(preview.getText()).contains("After how many milliseconds").contains("not saved yet");
-            teacher.manage().window().setSize(new Dimension(390, 844));
-            Object wide = teacher.executeScript("var w = document.documentElement.clientWidth; return Array.prototype.slice"
-                    + ".call(document.querySelectorAll('main *')).filter(function (e) { return e.getBoundingClientRect().right > w + 1; })"
-                    + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(' ');");
-            assertThat((String) wide).as("nothing wider than a phone's screen").isEmpty();
-            shot(teacher, "question-editor-phone");
-            teacher.manage().window().setSize(new Dimension(1280, 900));
+            fitsAPhone(teacher, "question-editor-phone");
             teacher.findElement(By.id("save-question")).click();
             assertThat(waiting(teacher).until(d -> d.findElement(By.id("saved-notice"))).getText()).startsWith("Saved as version 1");
             shot(teacher, "question-editor");
@@ -273,6 +278,7 @@ class QuizBrowserIT {
             waiting(teacher).until(d -> (moved + "-down").equals(focused(d))); // focus stays on the moved slot
             assertThat(teacher.findElements(By.cssSelector("ol.slots > li")).get(0).getText()).contains("Editor cellular pick");
             shot(teacher, "quiz-builder-reordered");
+            fitsAPhone(teacher, "quiz-builder-phone");
             teacher.findElement(By.id("publish")).click();
             assertThat(waiting(teacher).until(d -> d.findElement(By.id("status"))).getText()).isEqualToIgnoringCase("Published");
         } finally {
