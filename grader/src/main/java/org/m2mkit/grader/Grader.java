@@ -51,9 +51,24 @@ public final class Grader implements AutoCloseable {
                 });
     }
 
-    /** Starts a grader (and its warm pool) with the given settings. */
+    /** Starts a grader with the given settings and begins filling its warm pool in the background. */
     public static Grader start(GraderConfig config) {
+        Grader grader = new Grader(config);
+        grader.warmUp();
+        return grader;
+    }
+
+    /**
+     * A grader whose warm pool stays empty until {@link #warmUp()}: for a program that wants its own start to
+     * finish before sandbox JVMs boot on the same cores. It grades meanwhile, starting children as needed.
+     */
+    public static Grader startLater(GraderConfig config) {
         return new Grader(config);
+    }
+
+    /** Begins filling the warm pool in the background. */
+    public void warmUp() {
+        pool.fill();
     }
 
     public GraderConfig config() {

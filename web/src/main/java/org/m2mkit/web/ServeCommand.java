@@ -53,6 +53,18 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "let visitors who are not signed in read the lessons (default true)")
     String publicLessons;
 
+    @Option(names = "--notebook-idle-minutes", paramLabel = "MINUTES",
+            description = "free a lesson notebook's Java engine after this long unused (default 20)")
+    String notebookIdleMinutes;
+
+    @Option(names = "--notebook-engines", paramLabel = "N",
+            description = "Java engines for lesson notebooks alive at once (default 60)")
+    String notebookEngines;
+
+    @Option(names = "--notebook-time-limit", paramLabel = "SECONDS",
+            description = "seconds one notebook cell may run (default 3)")
+    String notebookTimeLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -64,6 +76,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.BROKER_PORT, brokerPort);
         putIfSet(flags, Setting.DEMO_ACCOUNTS, demoAccounts);
         putIfSet(flags, Setting.PUBLIC_LESSONS, publicLessons);
+        putIfSet(flags, Setting.NOTEBOOK_IDLE_MINUTES, notebookIdleMinutes);
+        putIfSet(flags, Setting.NOTEBOOK_ENGINES, notebookEngines);
+        putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         long t0 = System.nanoTime();
         Kit kit = Kit.start(config);

@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -25,6 +27,18 @@ class MainTest {
     void helpListsTheSubcommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("serve").contains("Commands:");
+    }
+
+    @Test
+    void eachSubcommandCanBeStartedOnItsOwnWithTheSameUsage() {
+        Map<String, CommandLine> all = new CommandLine(new Main()).getSubcommands();
+        assertThat(Main.COMMANDS.keySet()).containsExactlyInAnyOrderElementsOf(
+                all.keySet().stream().filter(name -> !name.equals("help")).toList());
+        for (String name : Main.COMMANDS.keySet()) {
+            StringWriter direct = new StringWriter();
+            Main.run(new String[] {name, "--help"}, new PrintWriter(direct, true), new PrintWriter(new StringWriter(), true));
+            assertThat(direct.toString()).as(name).isEqualTo(all.get(name).getUsageMessage());
+        }
     }
 
     @Test

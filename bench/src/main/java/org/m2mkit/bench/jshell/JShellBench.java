@@ -38,6 +38,7 @@ import org.m2mkit.web.app.WebApp;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
 import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.labs.KitBroker;
@@ -83,16 +84,17 @@ public final class JShellBench {
              SessionRegistry notebooks = new SessionRegistry(settings, data.resolve("jshell"));
              KitBroker broker = KitBroker.embedded(EmbeddedBroker.start("127.0.0.1", 0), "127.0.0.1");
              Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0));
-             LiveLab live = LiveLab.withDefaults(broker, grader, id -> java.util.Optional.empty())) {
+             LiveLab live = LiveLab.withDefaults(broker, grader, id -> java.util.Optional.empty());
+             SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults())) {
             // the lab pages are registered too, as in the kit, but idle: the benchmark measures the notebooks
-            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
+            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults()).recover();
             AccountRepository accounts = new AccountRepository(db.dataSource());
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
             var chapter = ContentLoader.load();
             Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
                     "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
                     new Auth(sessions, true), new ProgressStore(db.dataSource()),
-                    Quizzes.start(db.dataSource(), chapter), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
+                    Quizzes.start(db.dataSource(), chapter, codeChecks), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
                     route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();

@@ -13,6 +13,7 @@ import org.m2mkit.content.questions.GiftParser;
 import org.m2mkit.content.questions.GiftWriter;
 import org.m2mkit.content.questions.MoodleXml;
 import org.m2mkit.content.questions.Question;
+import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
@@ -41,8 +42,13 @@ public final class QuizBench {
         importExport();
         Path dir = Files.createTempDirectory("quiz-bench");
         try (Database db = Database.open(ConfigLoader.defaultDbUrl(dir))) {
-            Quizzes quizzes = Quizzes.start(db.dataSource(), org.m2mkit.content.ContentLoader.load());
-            autosave(db, quizzes, students, savesEach);
+            // the benchmark saves answers and reads analytics; code answers are never checked, so no engine starts
+            try (SandboxCodeChecker codeChecks = new SandboxCodeChecker(
+                    () -> { throw new IllegalStateException("no JShell engines in this benchmark"); },
+                    SandboxCodeChecker.defaults().withWorkDir(dir.resolve("grader")))) {
+                Quizzes quizzes = Quizzes.start(db.dataSource(), org.m2mkit.content.ContentLoader.load(), codeChecks);
+                autosave(db, quizzes, students, savesEach);
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 package org.m2mkit.bench.web;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +43,8 @@ public final class PageLatency {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int thinkMs = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+        // the JDK keeps 5 idle connections per server by default; every reader keeps its own
+        System.setProperty("http.maxConnections", String.valueOf(clients + 8));
         Path data = Files.createTempDirectory("m2mkit-bench-");
         try (Kit kit = Kit.start(KitConfig.forTests(data))) {
             String base = "http://127.0.0.1:" + kit.port();
@@ -83,20 +85,33 @@ public final class PageLatency {
         }
     }
 
+    /**
+     * One reader on the JDK's blocking {@link HttpURLConnection}: the request runs on the reader's own thread with a
+     * kept-alive connection, so the load generator adds as little CPU of its own as a JDK client can (the
+     * asynchronous {@code java.net.http.HttpClient} hands every request between several threads, which on two
+     * cores competes with the server it measures).
+     */
     private static void client(String base, int thinkMs, long warmUntil, long endAt, Recorder lesson,
                                Recorder file, AtomicLong errors) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest page = HttpRequest.newBuilder(URI.create(base + LESSON)).header("Accept", "text/html").build();
-        HttpRequest css = HttpRequest.newBuilder(URI.create(base + STATIC)).build();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         boolean lessonTurn = random.nextBoolean();
+        byte[] buffer = new byte[16 * 1024];
         try {
+            URL page = URI.create(base + LESSON).toURL();
+            URL css = URI.create(base + STATIC).toURL();
             Thread.sleep(random.nextInt(2 * thinkMs + 1)); // spread the clients' first requests
             while (System.nanoTime() < endAt) {
                 long start = System.nanoTime();
-                HttpResponse<byte[]> r = http.send(lessonTurn ? page : css, HttpResponse.BodyHandlers.ofByteArray());
+                HttpURLConnection c = (HttpURLConnection) (lessonTurn ? page : css).openConnection();
+                c.setRequestProperty("Accept", lessonTurn ? "text/html" : "text/css");
+                int status = c.getResponseCode();
+                try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                    while (in != null && in.read(buffer) >= 0) {
+                        // read the whole body; closing the stream returns the connection to the keep-alive cache
+                    }
+                }
                 long micros = (System.nanoTime() - start) / 1000;
-                if (r.statusCode() != 200) {
+                if (status != 200) {
                     errors.incrementAndGet();
                 } else if (start > warmUntil) {
                     (lessonTurn ? lesson : file).recordValue(micros);

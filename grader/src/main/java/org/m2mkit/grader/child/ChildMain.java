@@ -28,6 +28,8 @@ import org.m2mkit.labs.api.ProtocolAdvisor;
 public final class ChildMain {
     /** Bytes of the student's printing kept per case. */
     static final int KEEP_OUTPUT = 4_096;
+    /** The second argument of a child that runs code questions' JUnit tests ({@link Wire#JUNIT}). */
+    public static final String JUNIT_ARG = "junit";
     /** The gateway a live-lab child keeps between calls ({@link Wire#LIVE_OPEN}, {@link Wire#LIVE_STEP}). */
     private static Gateway live;
 
@@ -44,6 +46,9 @@ public final class ChildMain {
         System.setErr(printed);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         warmUp();
+        if (args.length > 1 && args[1].equals(JUNIT_ARG)) {
+            JUnitRun.warmUp();
+        }
         out.writeInt(Wire.MAGIC);
         out.writeByte(Wire.READY);
         out.flush();
@@ -148,6 +153,8 @@ public final class ChildMain {
                 }
                 return kept;
             });
+        } else if (type == Wire.JUNIT) {
+            JUnitRun.run(in, res, loader);
         } else {
             throw new IOException("unknown request " + type);
         }

@@ -41,6 +41,8 @@ public final class Wire {
     public static final byte LIVE_OPEN = 6;
     /** Live lab: one call (a reading, a report or a demand response) on the kept gateway. */
     public static final byte LIVE_STEP = 7;
+    /** Code question: run one test method of the loaded JUnit test class (class, method, parameter types, nonce). */
+    public static final byte JUNIT = 8;
     public static final byte RESULT = 10;
 
     /** Outcome of one step of a case, as written by the child. */

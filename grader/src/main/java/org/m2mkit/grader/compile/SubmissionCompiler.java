@@ -3,7 +3,6 @@ package org.m2mkit.grader.compile;
 import com.sun.source.util.JavacTask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
@@ -214,29 +211,6 @@ public final class SubmissionCompiler implements AutoCloseable {
         @Override
         public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return text;
-        }
-    }
-
-    /** Collects class files in memory instead of writing them out. */
-    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
-        private final Map<String, ByteArrayOutputStream> out;
-
-        MemoryFileManager(StandardJavaFileManager standard, Map<String, ByteArrayOutputStream> out) {
-            super(standard);
-            this.out = out;
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                   FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
-                @Override
-                public OutputStream openOutputStream() {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    out.put(className, bytes);
-                    return bytes;
-                }
-            };
         }
     }
 }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code size} child JVMs started and ready, so that a grading does not wait for a JVM to boot. A child
  * serves one grading and is then killed; a fresh one takes its place in the background. With size 0 every
- * grading starts its children cold.
+ * grading starts its children cold. The pool fills when {@link #fill()} is called.
  */
 public final class ChildPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChildPool.class);
@@ -37,6 +37,13 @@ public final class ChildPool implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Starts filling the pool in the background (the constructor does not, so that a program can first finish
+     * its own start). Calling it again while the pool is full does nothing.
+     */
+    public void fill() {
         for (int i = 0; i < size; i++) {
             starter.execute(this::refill);
         }

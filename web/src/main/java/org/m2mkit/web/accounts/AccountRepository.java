@@ -66,8 +66,18 @@ public final class AccountRepository {
         return createAll(List.of(new NewAccount(username, displayName, role, password)), demo).get(0);
     }
 
+    /** Creates an account whose password is already hashed with bcrypt. */
+    Account createWithHash(String username, String displayName, Role role, String passwordHash, boolean demo) {
+        return insert(List.of(new NewAccount(username, displayName, role, null)), demo, a -> passwordHash).get(0);
+    }
+
     /** Creates all the accounts in one transaction: all of them or, on any failure, none. */
     public List<Account> createAll(List<NewAccount> accounts, boolean demo) {
+        return insert(accounts, demo, a -> Passwords.hash(a.password()));
+    }
+
+    private List<Account> insert(List<NewAccount> accounts, boolean demo,
+                                 java.util.function.Function<NewAccount, String> hash) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement("INSERT INTO account (username, display_name, role, "
@@ -77,7 +87,7 @@ public final class AccountRepository {
                     st.setString(1, a.username());
                     st.setString(2, a.displayName());
                     st.setString(3, a.role().name());
-                    st.setString(4, Passwords.hash(a.password()));
+                    st.setString(4, hash.apply(a));
                     st.setBoolean(5, demo);
                     st.executeUpdate();
                     try (ResultSet keys = st.getGeneratedKeys()) {

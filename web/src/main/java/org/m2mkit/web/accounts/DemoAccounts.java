@@ -8,12 +8,19 @@ import java.util.List;
  */
 public final class DemoAccounts {
 
-    /** A demo sign-in as printed at start. */
-    public record Credentials(String username, String password, Role role) {}
+    /**
+     * A demo sign-in as printed at start.
+     *
+     * @param passwordHash the password's bcrypt hash, made once and kept here: the passwords are public (printed
+     *                     at every start), and hashing them at each first start cost half a second of it
+     */
+    public record Credentials(String username, String password, Role role, String passwordHash) {}
 
     public static final List<Credentials> ALL = List.of(
-            new Credentials("instructor", "m2m-instructor", Role.INSTRUCTOR),
-            new Credentials("student", "m2m-student", Role.STUDENT));
+            new Credentials("instructor", "m2m-instructor", Role.INSTRUCTOR,
+                    "$2a$10$S7wvPuMFh5qc.Ed6XUR9qeSQTWGj9ICSHiffZhM/W8jEnvIRhkE02"),
+            new Credentials("student", "m2m-student", Role.STUDENT,
+                    "$2a$10$m2AasaOq.ZoK24h.Ugzsh.gnsDWbPL.EyU962EaDPfzxfkgF74gEK"));
 
     private DemoAccounts() {}
 
@@ -22,7 +29,7 @@ public final class DemoAccounts {
         for (Credentials c : ALL) {
             if (accounts.find(c.username()).isEmpty()) {
                 String name = c.role() == Role.INSTRUCTOR ? "Demo Instructor" : "Demo Student";
-                accounts.create(c.username(), name, c.role(), c.password(), true);
+                accounts.createWithHash(c.username(), name, c.role(), c.passwordHash(), true);
             }
         }
         return ALL;

@@ -27,12 +27,12 @@ import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
 import org.m2mkit.grader.GraderHealth;
 import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
 import org.m2mkit.web.jshell.EditorAssets;
-import org.m2mkit.web.jshell.NotebookSettings;
 import org.m2mkit.web.jshell.SessionRegistry;
 
 /**
@@ -40,6 +40,8 @@ import org.m2mkit.web.jshell.SessionRegistry;
  * {@code m2mkit serve} and by the tests; closing it stops everything it started, in reverse order.
  */
 public final class Kit implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Kit.class);
 
     private final KitConfig config;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -51,21 +53,24 @@ public final class Kit implements AutoCloseable {
 
     private Kit(KitConfig config) {
         this.config = config;
-        // The broker and the chapter content do not depend on the database: start them alongside it.
-        ExecutorService startup = Executors.newFixedThreadPool(2, r -> {
+        StartLog log = new StartLog();
+        // Work that can overlap runs on other threads: the broker, the chapter, and everything that needs the
+        // schema (migrations, then demo accounts and clean-up; the quiz seeding, which may finish after the kit
+        // listens) while this thread builds the web app.
+        ExecutorService startup = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "m2mkit-start");
             t.setDaemon(true);
             return t;
         });
         Future<EmbeddedBroker> brokerStart = config.embeddedBroker()
-                ? startup.submit(() -> EmbeddedBroker.start(config.bind(), config.brokerPort())) : null;
-        Future<Chapter> contentLoad = startup.submit(ContentLoader::load);
-        startup.shutdown();
+                ? startup.submit(() -> log.done("broker", EmbeddedBroker.start(config.bind(), config.brokerPort())))
+                : null;
+        Future<Chapter> contentLoad = startup.submit(() -> log.done("content", ContentLoader.load()));
         try {
-            Database db = Database.open(config.dbUrl());
+            Database db = Database.connect(config.dbUrl());
             started.push(db);
+            Future<?> schema = startup.submit(() -> log.done("database", () -> db.migrate(config.dbUrl())));
             accounts = new AccountRepository(db.dataSource());
-            demoAccounts = config.demoAccounts() ? DemoAccounts.ensure(accounts) : List.of();
             KitBroker broker;
             if (brokerStart != null) {
                 broker = KitBroker.embedded(await(brokerStart), config.bind());
@@ -74,30 +79,72 @@ public final class Kit implements AutoCloseable {
             }
             started.push(broker);
             brokerUrl = broker.url();
-            Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(1));
+            // its warm sandbox JVM boots once the web app listens (see below), not on the cores the start needs
+            Grader grader = Grader.startLater(GraderConfig.defaults().withPoolSize(1));
             started.push(grader);
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
+            SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
+            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"));
+            started.push(notebooks);
+            // code questions run where notebook cells and lab submissions run: in the grader's sandbox
+            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults());
+            started.push(codeChecks);
+            Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
+            Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
+                await(schema);
+                List<DemoAccounts.Credentials> demo = config.demoAccounts() ? DemoAccounts.ensure(accounts)
+                        : List.of();
+                grading.recover();
+                sessions.purgeExpired();
+                return log.done("accounts and submissions", demo);
+            });
+            // the quiz pages wait for this; the kit listens meanwhile
+            startup.execute(() -> {
+                try {
+                    await(schema);
+                    log.done("quiz banks", () -> quizzes.seed(db.dataSource(), chapter));
+                } catch (RuntimeException e) {
+                    LOG.error("the chapter's question banks and quizzes could not be set up: {}", e.toString());
+                }
+            });
+            startup.shutdown();
             BuildInfo build = BuildInfo.load();
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
                     "codemirrorVersion", EditorAssets.codemirrorVersion()));
             Health health = health(db, broker, grader);
-            SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
-            sessions.purgeExpired();
-            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter);
-            SessionRegistry notebooks = new SessionRegistry(NotebookSettings.defaults(),
-                    config.dataDir().resolve("jshell"));
-            started.push(notebooks);
             app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
                     new ProgressStore(db.dataSource()), quizzes, new WebApp.Labs(grading, liveLab, db.dataSource()),
                     notebooks, routes::add);
+            log.done("web app", (Object) null);
+            demoAccounts = await(ready);
             startWeb();
+            log.done("listening", (Object) null);
+            grader.warmUp();
         } catch (RuntimeException e) {
+            startup.shutdownNow();
             closeIfStarted(brokerStart);
             close();
             throw e;
+        }
+    }
+
+    /** With {@code org.m2mkit.web.app.Kit} logging at debug: when each part of the start finished. */
+    private static final class StartLog {
+        private final long t0 = System.nanoTime();
+
+        <T> T done(String part, T result) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("start: {} ready after {} ms", part, (System.nanoTime() - t0) / 1_000_000);
+            }
+            return result;
+        }
+
+        void done(String part, Runnable work) {
+            work.run();
+            done(part, (Object) null);
         }
     }
 

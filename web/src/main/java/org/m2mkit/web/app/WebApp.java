@@ -57,7 +57,13 @@ public final class WebApp {
             });
             auth.register(config.routes);
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
-            LessonRoutes.register(config.routes, chapter, pages, progress);
+            Runnable renderLessons = LessonRoutes.register(config.routes, chapter, pages, progress);
+            config.events.serverStarted(() -> {
+                Thread t = new Thread(renderLessons, "m2mkit-render-lessons");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                t.start();
+            });
             HealthRoutes.register(config.routes, health);
             JShellRoutes.register(config.routes, notebooks);
             QuizRoutes.register(config.routes, quizzes, pages);

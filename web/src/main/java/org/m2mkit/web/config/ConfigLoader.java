@@ -1,5 +1,8 @@
 package org.m2mkit.web.config;
 
+import org.m2mkit.grader.jshell.JShellSettings;
+import org.m2mkit.web.jshell.NotebookSettings;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -101,7 +104,30 @@ public final class ConfigLoader {
         }
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
-        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons);
+        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons, notebooks(v));
+    }
+
+    private static NotebookSettings notebooks(Map<Setting, Value> v) {
+        NotebookSettings defaults = NotebookSettings.defaults();
+        int idle = number(Setting.NOTEBOOK_IDLE_MINUTES, v.get(Setting.NOTEBOOK_IDLE_MINUTES), 1, 1440);
+        int engines = number(Setting.NOTEBOOK_ENGINES, v.get(Setting.NOTEBOOK_ENGINES), 1, 1000);
+        int seconds = number(Setting.NOTEBOOK_TIME_LIMIT, v.get(Setting.NOTEBOOK_TIME_LIMIT), 1, 120);
+        JShellSettings e = defaults.engines();
+        return defaults.withIdleTimeout(Duration.ofMinutes(idle)).withEngines(e.withEvalTimeout(
+                Duration.ofSeconds(seconds)).withPool(Math.min(e.poolSize(), engines), engines));
+    }
+
+    private static int number(Setting s, Value v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v.text());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(s, v.source(), v.text(), "is not a whole number from " + min + " to " + max,
+                "a whole number from " + min + " to " + max);
     }
 
     private static int port(Setting s, Value v) {

@@ -14,7 +14,12 @@ public enum Setting {
     BROKER("broker", "embedded", "MQTT broker: 'embedded' or an external broker's URL, tcp://host:port"),
     BROKER_PORT("broker-port", "1883", "port of the embedded MQTT broker; 0 picks a free port"),
     DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start"),
-    PUBLIC_LESSONS("public-lessons", "true", "let visitors who are not signed in read the lesson pages");
+    PUBLIC_LESSONS("public-lessons", "true", "let visitors who are not signed in read the lesson pages"),
+    NOTEBOOK_IDLE_MINUTES("notebook-idle-minutes", "20",
+            "minutes a lesson notebook may sit unused before its Java engine is freed (1 to 1440)"),
+    NOTEBOOK_ENGINES("notebook-engines", "60",
+            "Java engines for lesson notebooks alive at once, about 40 MB each (1 to 1000)"),
+    NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)");
 
     private final String key;
     private final String defaultValue;

@@ -19,8 +19,20 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code jdbcUrl} and applies the migrations under {@code db/migration}. */
     public static Database open(String jdbcUrl) {
+        Database db = connect(jdbcUrl);
+        db.migrate(jdbcUrl);
+        return db;
+    }
+
+    /** A pool of connections to {@code jdbcUrl}, before {@link #migrate}: no connection is made yet. */
+    public static Database connect(String jdbcUrl) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "m2mkit", "");
         pool.setMaxConnections(16);
+        return new Database(pool);
+    }
+
+    /** Brings the schema up to date with the migrations under {@code db/migration}. */
+    public void migrate(String jdbcUrl) {
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(pool)
@@ -32,7 +44,6 @@ public final class Database implements AutoCloseable {
             throw new UserError("the database at " + jdbcUrl + " cannot be opened or migrated: "
                     + firstLine(e.getMessage()), e);
         }
-        return new Database(pool);
     }
 
     private static String firstLine(String message) {

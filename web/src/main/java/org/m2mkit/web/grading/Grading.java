@@ -31,10 +31,15 @@ public final class Grading {
         this.store = new SubmissionStore(db);
         this.grader = grader;
         this.limiter = limiter;
+    }
+
+    /** At start, before anyone submits: submissions a stopped kit left ungraded are marked as not graded. */
+    public Grading recover() {
         int left = store.failUnfinished();
         if (left > 0) {
             LOG.info("{} submission(s) left ungraded by the last run of the kit were marked as not graded", left);
         }
+        return this;
     }
 
     /** Refused because the person has used up their submissions for now. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.Handout;
 import org.m2mkit.content.Lesson;
@@ -34,26 +35,24 @@ public final class LessonRoutes {
     private final Pages pages;
     private final ProgressStore progress;
     private final ChapterSearch search;
-    private final Map<String, String> bodies = new HashMap<>();
-    private final Map<String, Checks> checks = new HashMap<>();
+    /** Rendered on first use and kept: a section page's HTML and its knowledge checks. */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    private record Rendered(String body, Checks checks) {}
 
     private LessonRoutes(Chapter chapter, Pages pages, ProgressStore progress) {
         this.chapter = chapter;
         this.pages = pages;
         this.progress = progress;
         this.search = new ChapterSearch(chapter);
-        MarkdownRenderer markdown = new MarkdownRenderer();
-        for (Lesson lesson : chapter.lessons()) {
-            bodies.put("lesson:" + lesson.id(), markdown.render(lesson.markdown()));
-            checks.put("lesson:" + lesson.id(), Checks.of(lesson.markdown(), "lesson " + lesson.id()));
-        }
-        for (Handout handout : chapter.handouts()) {
-            bodies.put("handout:" + handout.id(), markdown.render(handout.markdown()));
-            checks.put("handout:" + handout.id(), Checks.of(handout.markdown(), "handout " + handout.id()));
-        }
     }
 
-    public static void register(RoutesConfig routes, Chapter chapter, Pages pages, ProgressStore progress) {
+    /**
+     * Registers the course's routes. Pages are rendered when first asked for; the returned task renders them all
+     * ahead of time, for a caller to run once the kit is listening.
+     */
+    public static Runnable register(RoutesConfig routes, Chapter chapter, Pages pages, ProgressStore progress) {
         LessonRoutes r = new LessonRoutes(chapter, pages, progress);
         routes.get("/", r::home, Access.LESSONS);
         routes.get("/lessons/{id}", r::lesson, Access.LESSONS);
@@ -64,6 +63,26 @@ public final class LessonRoutes {
         routes.get("/search", r::search, Access.LESSONS);
         routes.get("/api/pages/{kind}/{id}/checks", r::checkViews, Access.LESSONS);
         routes.post("/api/pages/{kind}/{id}/checks/{index}", r::answer, Access.LESSONS);
+        return r::renderAll;
+    }
+
+    private void renderAll() {
+        chapter.lessons().forEach(l -> rendered("lesson", l.id()));
+        chapter.handouts().forEach(h -> rendered("handout", h.id()));
+    }
+
+    /** The page's HTML and checks, or null when there is no such lesson or handout. */
+    private Rendered rendered(String kind, String id) {
+        String source = switch (kind) {
+            case "lesson" -> chapter.lesson(id).map(Lesson::markdown).orElse(null);
+            case "handout" -> chapter.handout(id).map(Handout::markdown).orElse(null);
+            default -> null;
+        };
+        if (source == null) {
+            return null;
+        }
+        return rendered.computeIfAbsent(kind + ":" + id,
+                k -> new Rendered(markdown.render(source), Checks.of(source, kind + " " + id)));
     }
 
     private String page(Context ctx, String template, Map<String, ?> model) {
@@ -90,7 +109,7 @@ public final class LessonRoutes {
             ProgressStore.Progress p = progress.of(student.id());
             Map<String, SectionProgress> sections = new LinkedHashMap<>();
             for (Lesson l : chapter.lessons()) {
-                Checks c = checks.get("lesson:" + l.id());
+                Checks c = rendered("lesson", l.id()).checks();
                 sections.put(l.id(), new SectionProgress(p.visited().contains(l.id()), Math.min(p.right(l.id()),
                         c.answerable()), c.answerable()));
             }
@@ -121,7 +140,7 @@ public final class LessonRoutes {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("lesson", lesson);
-        model.put("body", bodies.get("lesson:" + lesson.id()));
+        model.put("body", rendered("lesson", lesson.id()).body());
         model.put("previous", chapter.previous(lesson).orElse(null));
         model.put("next", chapter.next(lesson).orElse(null));
         model.put("checksApi", "/api/pages/lesson/" + lesson.id() + "/checks");
@@ -135,7 +154,7 @@ public final class LessonRoutes {
     private void handout(Context ctx) {
         Handout handout = chapter.handout(ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundResponse("There is no handout '" + ctx.pathParam("id") + "'."));
-        ctx.html(page(ctx, "handout", Map.of("handout", handout, "body", bodies.get("handout:" + handout.id()),
+        ctx.html(page(ctx, "handout", Map.of("handout", handout, "body", rendered("handout", handout.id()).body(),
                 "checksApi", "/api/pages/handout/" + handout.id() + "/checks")));
     }
 
@@ -149,11 +168,11 @@ public final class LessonRoutes {
 
     private Checks checksOf(Context ctx) {
         String kind = ctx.pathParam("kind");
-        Checks c = kind.equals("lesson") || kind.equals("handout") ? checks.get(kind + ":" + ctx.pathParam("id")) : null;
-        if (c == null) {
+        Rendered r = rendered(kind, ctx.pathParam("id"));
+        if (r == null) {
             throw new NotFoundResponse("There is no " + kind + " '" + ctx.pathParam("id") + "' with knowledge checks.");
         }
-        return c;
+        return r.checks();
     }
 
     private void checkViews(Context ctx) {

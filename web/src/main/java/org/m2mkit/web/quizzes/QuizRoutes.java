@@ -58,6 +58,8 @@ public final class QuizRoutes {
     }
 
     public static void register(RoutesConfig routes, Quizzes quizzes, Web web) {
+        routes.before("/quizzes", ctx -> quizzes.awaitSeeded());
+        routes.before("/quizzes/*", ctx -> quizzes.awaitSeeded());
         new BankPages(quizzes, web).register(routes);
         new EditorPages(quizzes, web).register(routes);
         new BuilderPages(quizzes, web).register(routes);

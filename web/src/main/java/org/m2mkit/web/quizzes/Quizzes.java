@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.questions.CodeChecker;
@@ -15,6 +18,8 @@ public final class Quizzes {
     private final BankStore banks;
     private final QuizStore quizzes;
     private final AttemptService attempts;
+    /** Done once the chapter's banks and quizzes are in place; the pages wait for it (see {@link #create}). */
+    private volatile CompletableFuture<Void> seeding = CompletableFuture.completedFuture(null);
 
     public Quizzes(DataSource db, CodeChecker checker, Clock clock) {
         this.banks = new BankStore(db);
@@ -22,12 +27,46 @@ public final class Quizzes {
         this.attempts = new AttemptService(db, banks, quizzes, checker, clock);
     }
 
-    /** The parts the kit runs with: JShell checks code answers (10 s limit); the chapter's banks are seeded. */
-    public static Quizzes start(DataSource db, Chapter chapter) {
-        writeThrough(db);
-        Quizzes q = new Quizzes(db, new JShellChecker(Duration.ofSeconds(10)), Clock.systemUTC());
-        new Seeder(q.banks, q.quizzes).seed(chapter);
+    /**
+     * The parts the kit runs with: {@code checker} checks code answers (the grader's sandbox in the kit); the
+     * chapter's banks are seeded.
+     */
+    public static Quizzes start(DataSource db, Chapter chapter, CodeChecker checker) {
+        Quizzes q = create(db, checker);
+        q.seed(db, chapter);
         return q;
+    }
+
+    /**
+     * The quiz services, before {@link #seed}; nothing touches the database yet, and the quiz pages wait until
+     * the seeding is done, so that the kit can listen while it runs.
+     */
+    public static Quizzes create(DataSource db, CodeChecker checker) {
+        Quizzes q = new Quizzes(db, checker, Clock.systemUTC());
+        q.seeding = new CompletableFuture<>();
+        return q;
+    }
+
+    /** Makes every saved answer durable and imports the chapter's banks and quizzes that are not there yet. */
+    public void seed(DataSource db, Chapter chapter) {
+        try {
+            writeThrough(db);
+            new Seeder(banks, quizzes).seed(chapter);
+        } finally {
+            seeding.complete(null);
+        }
+    }
+
+    /** Returns once the start's seeding is done (at once after it); a page asked for meanwhile waits for it. */
+    void awaitSeeded() {
+        try {
+            seeding.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuizError(503, "The kit is stopping; try again when it is back.");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new QuizError(503, "The chapter's quizzes are still being set up; try again in a minute.");
+        }
     }
 
     /**

@@ -114,6 +114,32 @@ class ConfigLoaderTest {
                 .hasMessageContaining("setting 'bind'");
     }
 
+    @Test
+    void notebookSettingsReachTheEnginesAndAreRangeChecked() {
+        KitConfig defaults = load(Map.of(), null, freePorts());
+        assertThat(defaults.notebooks().idleTimeout()).hasMinutes(20);
+        assertThat(defaults.notebooks().engines().maxEngines()).isEqualTo(60);
+        assertThat(defaults.notebooks().engines().evalTimeout()).hasSeconds(3);
+
+        var flags = new java.util.EnumMap<Setting, String>(Setting.class);
+        flags.putAll(freePorts());
+        flags.put(Setting.NOTEBOOK_ENGINES, "1");
+        KitConfig c = load(Map.of("M2MKIT_NOTEBOOK_IDLE_MINUTES", "5", "M2MKIT_NOTEBOOK_TIME_LIMIT", "10"), null,
+                flags);
+        assertThat(c.notebooks().idleTimeout()).hasMinutes(5);
+        assertThat(c.notebooks().engines().evalTimeout()).hasSeconds(10);
+        assertThat(c.notebooks().engines().maxEngines()).isEqualTo(1);
+        assertThat(c.notebooks().engines().poolSize()).as("never more ready engines than may live").isEqualTo(1);
+
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.NOTEBOOK_IDLE_MINUTES, "0")))
+                .hasMessage("setting 'notebook-idle-minutes' (from --notebook-idle-minutes): '0' is not a whole "
+                        + "number from 1 to 1440; accepted: a whole number from 1 to 1440");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.NOTEBOOK_ENGINES, "lots")))
+                .hasMessageContaining("setting 'notebook-engines'").hasMessageContaining("1 to 1000");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.NOTEBOOK_TIME_LIMIT, "121")))
+                .hasMessageContaining("setting 'notebook-time-limit'").hasMessageContaining("1 to 120");
+    }
+
     private Map<Setting, String> with(Setting s, String value) {
         var flags = new java.util.EnumMap<Setting, String>(Setting.class);
         flags.putAll(freePorts());
