@@ -12,13 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.m2mkit.content.questions.GiftParser;
-import org.m2mkit.content.questions.GiftWriter;
 import org.m2mkit.content.questions.Problem;
 import org.m2mkit.content.questions.Question;
 import org.m2mkit.web.accounts.Account;
 
-/** The instructor's bank browser, question editor and preview, and GIFT / Moodle XML import and export. */
+/** The instructor's bank browser, and GIFT / Moodle XML import and export; {@link EditorPages} edits questions. */
 final class BankPages {
 
     static final List<String> TYPES = List.of("single", "multiple", "truefalse", "shortanswer", "numeric", "matching",
@@ -34,8 +32,6 @@ final class BankPages {
 
     void register(RoutesConfig routes) {
         routes.get("/quizzes/bank", this::browse, Access.INSTRUCTOR);
-        routes.get("/quizzes/bank/questions/{id}", this::question, Access.INSTRUCTOR);
-        routes.post("/quizzes/bank/questions/{id}", this::save, Access.INSTRUCTOR);
         routes.get("/quizzes/import", ctx -> {
             web.instructor(ctx);
             web.render(ctx, "import", Map.of("banks", quizzes.banks().banks(), "problems", List.of(), "bankName", "",
@@ -63,44 +59,6 @@ final class BankPages {
         model.put("q", words == null ? "" : words);
         model.put("imported", ctx.queryParam("imported"));
         web.render(ctx, "bank", model);
-    }
-
-    private void question(Context ctx) {
-        web.instructor(ctx);
-        BankStore.StoredQuestion q = quizzes.banks().question(QuizRoutes.id(ctx, "id"))
-                .orElseThrow(() -> QuizError.notFound("question " + ctx.pathParam("id")));
-        showQuestion(ctx, q, new GiftWriter().write(List.of(q.question())), List.of(), ctx.queryParam("saved") != null);
-    }
-
-    private void showQuestion(Context ctx, BankStore.StoredQuestion q, String gift, List<Problem> problems, boolean saved) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("stored", q);
-        model.put("preview", QuestionView.preview(q.question()));
-        model.put("gift", gift);
-        model.put("problems", problems);
-        model.put("saved", saved);
-        web.render(ctx, "question", model);
-    }
-
-    /** Saves the edited GIFT as the question's next version, or shows every problem and keeps the text. */
-    private void save(Context ctx) {
-        Account who = web.instructor(ctx);
-        long id = QuizRoutes.id(ctx, "id");
-        BankStore.StoredQuestion current = quizzes.banks().question(id)
-                .orElseThrow(() -> QuizError.notFound("question " + id));
-        String gift = ctx.formParam("gift") == null ? "" : ctx.formParam("gift");
-        List<Problem> problems = new ArrayList<>();
-        List<Question> parsed = new GiftParser().parse(gift, problems);
-        if (problems.isEmpty() && parsed.size() != 1) {
-            problems.add(new Problem(0, "", "the editor holds " + parsed.size() + " questions; write exactly one"));
-        }
-        if (!problems.isEmpty()) {
-            ctx.status(422);
-            showQuestion(ctx, current, gift, problems, false);
-            return;
-        }
-        quizzes.banks().update(id, parsed.get(0), who.id());
-        web.see(ctx, "/quizzes/bank/questions/" + id + "?saved=1");
     }
 
     private void upload(Context ctx) throws IOException {

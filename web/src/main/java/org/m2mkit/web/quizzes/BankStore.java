@@ -64,13 +64,27 @@ public final class BankStore {
             int position = Sql.one(c, "SELECT COALESCE(MAX(position), 0) FROM quiz_question WHERE bank_id = ?",
                     rs -> rs.getInt(1), bankId);
             for (Question q : questions) {
-                long category = category(c, bankId, q.category());
-                long id = Sql.insert(c, "INSERT INTO quiz_question (bank_id, category_id, position) VALUES (?, ?, ?)",
-                        bankId, category, ++position);
-                addVersion(c, id, 1, q, accountId);
+                insert(c, bankId, ++position, q, accountId);
             }
             return bankId;
         });
+    }
+
+    /**
+     * Adds one question at the end of a bank, as its version 1.
+     *
+     * @return the question's id
+     */
+    public long add(long bankId, Question question, Long accountId) {
+        return sql.tx(c -> insert(c, bankId, Sql.one(c, "SELECT COALESCE(MAX(position), 0) FROM quiz_question "
+                + "WHERE bank_id = ?", rs -> rs.getInt(1), bankId) + 1, question, accountId));
+    }
+
+    private long insert(Connection c, long bankId, int position, Question q, Long accountId) throws SQLException {
+        long id = Sql.insert(c, "INSERT INTO quiz_question (bank_id, category_id, position) VALUES (?, ?, ?)",
+                bankId, category(c, bankId, q.category()), position);
+        addVersion(c, id, 1, q, accountId);
+        return id;
     }
 
     /** Saves an edited question as its next version; attempts keep the version they showed. */

@@ -46,6 +46,7 @@ final class BuilderPages {
             quizzes.quizzes().removeSlot(QuizRoutes.id(ctx, "id"), QuizRoutes.id(ctx, "slot"));
             web.see(ctx, "/quizzes/" + ctx.pathParam("id") + "/edit");
         }, Access.INSTRUCTOR);
+        routes.post("/quizzes/{id}/slots/{slot}/move", this::moveSlot, Access.INSTRUCTOR);
         routes.post("/quizzes/{id}/publish", ctx -> {
             web.instructor(ctx);
             Quiz quiz = quiz(ctx);
@@ -73,14 +74,12 @@ final class BuilderPages {
         Quiz quiz = quiz(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("quiz", quiz);
-        Map<Long, String> names = new HashMap<>();
-        for (Quiz.Slot s : quiz.slots()) {
-            if (!s.isDraw()) {
-                quizzes.banks().question(s.questionId()).ifPresent(q -> names.put(s.id(), q.question().name().isEmpty()
-                        ? Analytics.shorten(q.question().text()) : q.question().name()));
-            }
-        }
+        Map<Long, String> names = names(quiz);
         model.put("names", names);
+        Long moved = movedSlot(ctx.queryParam("moved"));
+        quiz.slots().stream().filter(s -> moved != null && s.id() == moved).findFirst().ifPresent(s ->
+                model.put("movedNotice", "Moved “" + names.get(s.id()) + "” to position " + s.position() + " of "
+                        + quiz.slots().size() + "."));
         model.put("tags", quizzes.banks().tags());
         model.put("questions", quizzes.banks().search(null, null, null, null));
         model.put("gradingMethods", GradingMethod.values());
@@ -88,6 +87,63 @@ final class BuilderPages {
         model.put("opens", local(quiz.opensAt()));
         model.put("closes", local(quiz.closesAt()));
         web.render(ctx, "builder", model);
+    }
+
+    /** What each slot is, as the builder lists it: a question's name, or the random draw. */
+    private Map<Long, String> names(Quiz quiz) {
+        Map<Long, String> names = new HashMap<>();
+        for (Quiz.Slot s : quiz.slots()) {
+            if (s.isDraw()) {
+                names.put(s.id(), s.drawCount() + " random from tag " + s.tag());
+            } else {
+                quizzes.banks().question(s.questionId()).ifPresent(q -> names.put(s.id(), q.question().name().isEmpty()
+                        ? Analytics.shorten(q.question().text()) : q.question().name()));
+            }
+        }
+        return names;
+    }
+
+    private static Long movedSlot(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Moves a slot up, down or to a position ({@code to} = up, down or 1..n); attempts already started keep theirs. */
+    private void moveSlot(Context ctx) {
+        web.instructor(ctx);
+        Quiz quiz = quiz(ctx);
+        long slotId = QuizRoutes.id(ctx, "slot");
+        int n = quiz.slots().size();
+        int current = 0;
+        while (current < n && quiz.slots().get(current).id() != slotId) {
+            current++;
+        }
+        if (current == n) {
+            throw QuizError.notFound("slot " + slotId + " in this quiz");
+        }
+        String to = value(ctx, "to");
+        int target = switch (to) {
+            case "up" -> current;
+            case "down" -> current + 2;
+            default -> {
+                Integer p = optionalInt(to, "position", 1, n);
+                if (p == null) {
+                    throw QuizError.bad("Give the position to move to, a whole number from 1 to " + n + ".");
+                }
+                yield p;
+            }
+        };
+        quizzes.quizzes().moveSlot(quiz.id(), slotId, target);
+        int now = Math.max(1, Math.min(n, target));
+        // The page opens at the control that moved the slot, and the browser focuses it (a fragment that names a
+        // focusable element does), so the next key press moves the same slot again; a disabled button cannot
+        // take the focus, so the other one does.
+        String control = to.equals("up") ? (now > 1 ? "up" : n > 1 ? "down" : "to")
+                : to.equals("down") ? (now < n ? "down" : n > 1 ? "up" : "to") : "to";
+        web.see(ctx, "/quizzes/" + quiz.id() + "/edit?moved=" + slotId + "#slot-" + slotId + "-" + control);
     }
 
     private void settings(Context ctx) {

@@ -61,6 +61,7 @@ public final class QuizRoutes {
         routes.before("/quizzes", ctx -> quizzes.awaitSeeded());
         routes.before("/quizzes/*", ctx -> quizzes.awaitSeeded());
         new BankPages(quizzes, web).register(routes);
+        new EditorPages(quizzes, web).register(routes);
         new BuilderPages(quizzes, web).register(routes);
         new AnalyticsPages(quizzes, web).register(routes);
         new TakePages(quizzes, web).register(routes);

@@ -2,6 +2,7 @@ package org.m2mkit.web.quizzes;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -47,6 +48,27 @@ public final class QuizStore {
 
     public void removeSlot(long quizId, long slotId) {
         sql.update("DELETE FROM quiz_slot WHERE quiz_id = ? AND id = ?", quizId, slotId);
+    }
+
+    /**
+     * Moves a slot to {@code position} (1 for the first; kept within the quiz) and numbers the slots 1, 2, 3...
+     * again. Attempts keep the order they were started with: each holds its own list of question versions.
+     *
+     * @return false when the quiz has no such slot
+     */
+    public boolean moveSlot(long quizId, long slotId, int position) {
+        return sql.tx(c -> {
+            List<Long> ids = new ArrayList<>(Sql.list(c, "SELECT id FROM quiz_slot WHERE quiz_id = ? "
+                    + "ORDER BY position, id", r -> r.getLong(1), quizId));
+            if (!ids.remove(slotId)) {
+                return false;
+            }
+            ids.add(Math.max(0, Math.min(ids.size(), position - 1)), slotId);
+            for (int i = 0; i < ids.size(); i++) {
+                Sql.update(c, "UPDATE quiz_slot SET position = ? WHERE id = ?", i + 1, ids.get(i));
+            }
+            return true;
+        });
     }
 
     public void publish(long quizId, boolean published) {

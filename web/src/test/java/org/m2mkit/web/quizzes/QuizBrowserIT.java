@@ -15,6 +15,8 @@ import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.testing.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,7 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Acceptance 1 in a real browser: an instructor imports a bank, builds a quiz with a random draw by tag, previews
  * it and publishes it; a student answers, the browser is closed mid-attempt and a new one opened, the answers are
- * still there; the student submits; the instructor sees the analytics.
+ * still there; the student submits; the instructor sees the analytics. And the question editor and slot order: an
+ * instructor writes a numeric and a multiple-answer question (with a negative weight) in the form, puts them in a
+ * quiz, reorders the slots with the keyboard, publishes, and a student gets the questions in the new order.
  */
 class QuizBrowserIT {
 
@@ -170,6 +174,127 @@ class QuizBrowserIT {
             shot(analytics, "quiz-analytics");
         } finally {
             analytics.quit();
+        }
+    }
+
+    static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Checks at a phone's width that nothing in the page's main part is wider than the screen. */
+    static void fitsAPhone(ChromeDriver browser, String shotName) throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Object wide = browser.executeScript("var w = document.documentElement.clientWidth; return Array.prototype.slice"
+                + ".call(document.querySelectorAll('main *')).filter(function (e) { return e.getBoundingClientRect().right > w + 1; })"
+                + ".map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(' ');");
+        assertThat((String) wide).as("nothing wider than a phone's screen").isEmpty();
+        shot(browser, shotName);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    static String focused(WebDriver browser) {
+        return browser.switchTo().activeElement().getAttribute("id");
+    }
+
+    @Test
+    void writeQuestionsInTheFormReorderTheQuizAndTheStudentSeesTheNewOrder() throws Exception {
+        String quizPath;
+        ChromeDriver teacher = Browser.start();
+        try {
+            signIn(teacher, "instructor", "m2m-instructor", "/quizzes/bank");
+            WebElement newLink = teacher.findElement(By.cssSelector("a[id^='new-question-']"));
+            String newPath = newLink.getAttribute("href").replaceAll("^https?://[^/]+", "");
+            newLink.click();
+            teacher.findElement(By.cssSelector("label[for='type-numeric']")).click();
+            teacher.findElement(By.id("choose-type")).click();
+            waiting(teacher).until(d -> d.findElement(By.id("question-form")));
+
+            type(teacher, "f-name", "Editor report delay");
+            type(teacher, "f-text", "After how many milliseconds does the gateway report to the cloud?");
+            type(teacher, "f-row-0-value", "500");
+            type(teacher, "f-row-0-feedback", "Exactly.");
+            type(teacher, "f-row-1-min", "400");
+            type(teacher, "f-row-1-max", "600");
+            type(teacher, "f-row-1-percent", "150");
+            type(teacher, "f-objective", "autonomy");
+            teacher.findElement(By.id("add-rows")).click();
+            assertThat(teacher.findElements(By.cssSelector("fieldset.answer-row"))).hasSize(3);
+            assertThat(focused(teacher)).isEqualTo("f-row-2-value");
+            teacher.findElement(By.id("save-question")).click();
+            WebElement problems = waiting(teacher).until(d -> d.findElement(By.id("problems")));
+            assertThat(focused(teacher)).as("the list of problems gets the focus").isEqualTo("problems");
+            assertThat(problems.getText()).contains("Accepted number 2: the credit '150' is not accepted");
+            assertThat(teacher.findElement(By.id("f-row-1-percent-error")).isDisplayed()).isTrue();
+            assertThat(teacher.findElement(By.id("f-row-0-value")).getAttribute("value")).isEqualTo("500");
+            teacher.executeScript("document.getElementById('f-rows').scrollIntoView();");
+            shot(teacher, "question-editor-problem");
+
+            type(teacher, "f-row-1-percent", "50");
+            type(teacher, "f-row-1-feedback", "Close.");
+            teacher.findElement(By.id("preview-question")).click();
+            WebElement preview = waiting(teacher).until(d -> d.findElement(By.id("preview")));
+            assertThat(preview.getText()).contains("After how many milliseconds").contains("not saved yet");
+            fitsAPhone(teacher, "question-editor-phone");
+            teacher.findElement(By.id("save-question")).click();
+            assertThat(waiting(teacher).until(d -> d.findElement(By.id("saved-notice"))).getText()).startsWith("Saved as version 1");
+            shot(teacher, "question-editor");
+
+            teacher.get(url(newPath + "?type=multiple"));
+            type(teacher, "f-name", "Editor cellular pick");
+            type(teacher, "f-text", "Which are low-power cellular technologies?");
+            String[][] answers = {{"LTE-M", "50"}, {"NB-IoT", "50"}, {"Wi-Fi", "-100"}};
+            for (int i = 0; i < answers.length; i++) {
+                type(teacher, "f-row-" + i + "-text", answers[i][0]);
+                type(teacher, "f-row-" + i + "-percent", answers[i][1]);
+            }
+            type(teacher, "f-row-2-feedback", "Wi-Fi is not cellular.");
+            teacher.findElement(By.cssSelector("#row-3 button.remove-row")).click();
+            assertThat(teacher.findElements(By.cssSelector("fieldset.answer-row"))).hasSize(3);
+            teacher.findElement(By.id("save-question")).click();
+            assertThat(waiting(teacher).until(d -> d.findElement(By.id("saved-notice"))).getText()).startsWith("Saved as version 1");
+            assertThat(teacher.findElement(By.id("f-row-2-percent")).getAttribute("value")).isEqualTo("-100");
+
+            teacher.get(url("/quizzes/manage"));
+            teacher.findElement(By.id("new-title")).sendKeys("Written in the editor");
+            teacher.findElement(By.id("create-quiz")).click();
+            waiting(teacher).until(d -> d.getCurrentUrl().endsWith("/edit"));
+            quizPath = teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replace("/edit", "");
+            for (String name : List.of("Editor report delay (numeric)", "Editor cellular pick (multiple)")) {
+                new Select(teacher.findElement(By.id("fixed-question"))).selectByVisibleText(name);
+                teacher.findElement(By.id("add-question")).click();
+                waiting(teacher).until(d -> d.findElement(By.cssSelector("ol.slots")).getText().contains(name.replaceAll(" \\(.*", "")));
+            }
+            List<WebElement> slots = teacher.findElements(By.cssSelector("ol.slots > li"));
+            assertThat(slots.get(0).getText()).contains("Editor report delay");
+            String moved = slots.get(1).getAttribute("id");
+            WebElement up = teacher.findElement(By.id(moved + "-up"));
+            teacher.executeScript("arguments[0].focus();", up);
+            up.sendKeys(Keys.ENTER);
+            waiting(teacher).until(d -> d.getCurrentUrl().contains("moved="));
+            assertThat(teacher.findElement(By.id("moved-notice")).getText())
+                    .isEqualTo("Moved “Editor cellular pick” to position 1 of 2.");
+            waiting(teacher).until(d -> (moved + "-down").equals(focused(d))); // focus stays on the moved slot
+            assertThat(teacher.findElements(By.cssSelector("ol.slots > li")).get(0).getText()).contains("Editor cellular pick");
+            shot(teacher, "quiz-builder-reordered");
+            fitsAPhone(teacher, "quiz-builder-phone");
+            teacher.findElement(By.id("publish")).click();
+            assertThat(waiting(teacher).until(d -> d.findElement(By.id("status"))).getText()).isEqualToIgnoringCase("Published");
+        } finally {
+            teacher.quit();
+        }
+
+        ChromeDriver student = Browser.start();
+        try {
+            signIn(student, "student", "m2m-student", quizPath);
+            student.findElement(By.id("start")).click();
+            waiting(student).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+            assertThat(student.findElements(By.cssSelector("section.question .question-name"))).extracting(WebElement::getText)
+                    .containsExactly("· Editor cellular pick", "· Editor report delay");
+            assertThat(student.findElements(By.cssSelector("section.question")).get(0).getText()).contains("Wi-Fi");
+        } finally {
+            student.quit();
         }
     }
 }

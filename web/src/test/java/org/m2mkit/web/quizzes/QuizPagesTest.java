@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.app.Pages;
 
 /**
@@ -30,40 +27,30 @@ class QuizPagesTest {
     @TempDir
     static Path dir;
 
+    static QuizHttp web;
     static QuizDb t;
     static Javalin app;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        t = new QuizDb(dir);
+        web = new QuizHttp(dir);
+        t = web.t;
+        app = web.app;
         t.quizzes.banks().importQuestions("M2M", "every-type.gift", QuizDb.everyType(), t.teacher.id());
-        Map<String, Account> people = Map.of("teacher", t.teacher, "ada", t.student, "bob", t.other);
-        Pages pages = new Pages(Map.of("kitVersion", "test", "mermaidVersion", "0"));
-        QuizRoutes.Web web = new QuizRoutes.Web(pages, ctx -> Optional.ofNullable(ctx.header("X-User")).map(people::get));
-        app = Javalin.create(config -> QuizRoutes.register(config.routes, t.quizzes, web)).start("127.0.0.1", 0);
     }
 
     @AfterAll
     static void stop() {
-        app.stop();
-        t.close();
+        web.close();
     }
 
     static HttpResponse<String> get(String user, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("X-User", user).build(), HttpResponse.BodyHandlers.ofString());
+        return web.get(user, path);
     }
 
     static HttpResponse<String> post(String user, String path, String... form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i + 1 < form.length; i += 2) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(form[i], StandardCharsets.UTF_8))
-                    .append('=').append(URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
-        }
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("X-User", user).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return web.post(user, path, form);
     }
 
     static HttpResponse<String> json(String user, String path, String json) throws Exception {
@@ -85,8 +72,7 @@ class QuizPagesTest {
     }
 
     static String location(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-        return r.headers().firstValue("Location").orElseThrow();
+        return QuizHttp.location(r);
     }
 
     @Test
@@ -99,12 +85,12 @@ class QuizPagesTest {
         assertThat(get("ada", "/quizzes/bank").statusCode()).isEqualTo(403);
 
         long id = t.quizzes.banks().search(null, null, null, "Acronym").get(0).id();
-        HttpResponse<String> page = get("teacher", "/quizzes/bank/questions/" + id);
+        HttpResponse<String> page = get("teacher", "/quizzes/bank/questions/" + id + "/gift");
         assertThat(page.body()).contains("Preview as a student").contains("::Acronym::").contains("version 1");
-        HttpResponse<String> bad = post("teacher", "/quizzes/bank/questions/" + id, "gift", "::Acronym::Text{=a ~%x%b}");
+        HttpResponse<String> bad = post("teacher", "/quizzes/bank/questions/" + id + "/gift", "gift", "::Acronym::Text{=a ~%x%b}");
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("line 1 (question &quot;Acronym&quot;): answer weight");
-        String saved = location(post("teacher", "/quizzes/bank/questions/" + id, "gift",
+        String saved = location(post("teacher", "/quizzes/bank/questions/" + id + "/gift", "gift",
                 "// [tag:objective:protocols]\n::Acronym::Write the acronym of Lightweight M2M, again.{=LwM2M}"));
         assertThat(get("teacher", saved).body()).contains("Saved as version 2").contains("again.");
     }
@@ -221,7 +207,11 @@ class QuizPagesTest {
     @Test
     void noQuizPageReferencesAnotherHost() throws Exception {
         Pattern url = Pattern.compile("(?:src|href|action)=\"([^\"]*)\"|https?://[^\\s\"'<]+");
-        for (String path : new String[] {"/quizzes", "/quizzes/bank", "/quizzes/import", "/quizzes/manage"}) {
+        long bank = t.quizzes.banks().bank("M2M").orElseThrow().id();
+        long question = t.quizzes.banks().search(bank, null, null, null).get(0).id();
+        for (String path : new String[] {"/quizzes", "/quizzes/bank", "/quizzes/import", "/quizzes/manage",
+                "/quizzes/bank/" + bank + "/questions/new", "/quizzes/bank/" + bank + "/questions/new?type=numeric",
+                "/quizzes/bank/questions/" + question, "/quizzes/bank/questions/" + question + "/gift"}) {
             Matcher m = url.matcher(get("teacher", path).body());
             while (m.find()) {
                 String found = m.group(1) != null ? m.group(1) : m.group();
