@@ -57,7 +57,7 @@ public final class Kit implements AutoCloseable {
         // Work that can overlap runs on other threads: the broker, the chapter, and everything that needs the
         // schema (migrations, then demo accounts and clean-up; the quiz seeding, which may finish after the kit
         // listens) while this thread builds the web app.
-        ExecutorService startup = Executors.newFixedThreadPool(3, r -> {
+        ExecutorService startup = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "m2mkit-start");
             t.setDaemon(true);
             return t;
@@ -66,11 +66,25 @@ public final class Kit implements AutoCloseable {
                 ? startup.submit(() -> log.done("broker", EmbeddedBroker.start(config.bind(), config.brokerPort())))
                 : null;
         Future<Chapter> contentLoad = startup.submit(() -> log.done("content", ContentLoader.load()));
+        // its warm sandbox JVM boots a little after the web app listens (see below), not on the cores the start
+        // and the first pages need
+        Future<Grader> graderStart = startup.submit(() -> log.done("grader",
+                Grader.startLater(GraderConfig.defaults().withPoolSize(1))));
         try {
             Database db = Database.connect(config.dbUrl());
             started.push(db);
             Future<?> schema = startup.submit(() -> log.done("database", () -> db.migrate(config.dbUrl())));
             accounts = new AccountRepository(db.dataSource());
+            BuildInfo build = BuildInfo.load();
+            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
+                    "codemirrorVersion", EditorAssets.codemirrorVersion()));
+            SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
+            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"));
+            started.push(notebooks);
+            // code questions run where notebook cells and lab submissions run: in the grader's sandbox
+            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults());
+            started.push(codeChecks);
+            Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
             KitBroker broker;
             if (brokerStart != null) {
                 broker = KitBroker.embedded(await(brokerStart), config.bind());
@@ -79,21 +93,12 @@ public final class Kit implements AutoCloseable {
             }
             started.push(broker);
             brokerUrl = broker.url();
-            // its warm sandbox JVM boots a little after the web app listens (see below), not on the cores the
-            // start and the first pages need
-            Grader grader = Grader.startLater(GraderConfig.defaults().withPoolSize(1));
+            Grader grader = await(graderStart);
             started.push(grader);
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
-            SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
-            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"));
-            started.push(notebooks);
-            // code questions run where notebook cells and lab submissions run: in the grader's sandbox
-            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults());
-            started.push(codeChecks);
-            Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
                 List<DemoAccounts.Credentials> demo = config.demoAccounts() ? DemoAccounts.ensure(accounts)
@@ -112,13 +117,9 @@ public final class Kit implements AutoCloseable {
                 }
             });
             startup.shutdown();
-            BuildInfo build = BuildInfo.load();
-            Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
-                    "codemirrorVersion", EditorAssets.codemirrorVersion()));
-            Health health = health(db, broker, grader);
-            app = WebApp.create(chapter, pages, health, accounts, new Auth(sessions, config.publicLessons()),
-                    new ProgressStore(db.dataSource()), quizzes, new WebApp.Labs(grading, liveLab, db.dataSource()),
-                    notebooks, routes::add);
+            app = WebApp.create(chapter, pages, health(db, broker, grader), accounts,
+                    new Auth(sessions, config.publicLessons()), new ProgressStore(db.dataSource()), quizzes,
+                    new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
             startWeb();
@@ -126,7 +127,8 @@ public final class Kit implements AutoCloseable {
             WebApp.afterStart(grader::warmUp);
         } catch (RuntimeException e) {
             startup.shutdownNow();
-            closeIfStarted(brokerStart);
+            closeUnclaimed(brokerStart);
+            closeUnclaimed(graderStart);
             close();
             throw e;
         }
@@ -163,15 +165,15 @@ public final class Kit implements AutoCloseable {
         }
     }
 
-    /** A broker that started while something else failed must not keep its port. */
-    private void closeIfStarted(Future<EmbeddedBroker> brokerStart) {
-        if (brokerStart == null) {
+    /** A part started on another thread while something else failed must not keep its port or its threads. */
+    private void closeUnclaimed(Future<? extends AutoCloseable> part) {
+        if (part == null) {
             return;
         }
         try {
-            EmbeddedBroker broker = brokerStart.get();
-            if (!started.contains(broker)) {
-                broker.close();
+            AutoCloseable started = part.get();
+            if (!this.started.contains(started)) {
+                started.close();
             }
         } catch (Exception ignored) {
             // it did not start: nothing to close

@@ -34,7 +34,8 @@ public final class LessonRoutes {
     private final Chapter chapter;
     private final Pages pages;
     private final ProgressStore progress;
-    private final ChapterSearch search;
+    /** Built on first use (or by the warm-up): splitting the whole chapter takes a noticeable part of a start. */
+    private volatile ChapterSearch search;
     /** Rendered on first use and kept: a section page's HTML and its knowledge checks. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -45,7 +46,19 @@ public final class LessonRoutes {
         this.chapter = chapter;
         this.pages = pages;
         this.progress = progress;
-        this.search = new ChapterSearch(chapter);
+    }
+
+    private ChapterSearch search() {
+        ChapterSearch s = search;
+        if (s == null) {
+            synchronized (this) {
+                if (search == null) {
+                    search = new ChapterSearch(chapter);
+                }
+                s = search;
+            }
+        }
+        return s;
     }
 
     /**
@@ -67,6 +80,7 @@ public final class LessonRoutes {
     }
 
     private void renderAll() {
+        search();
         chapter.lessons().forEach(l -> rendered("lesson", l.id()));
         chapter.handouts().forEach(h -> rendered("handout", h.id()));
     }
@@ -163,7 +177,7 @@ public final class LessonRoutes {
         if (q.length() > 200) {
             q = q.substring(0, 200);
         }
-        ctx.html(page(ctx, "search", Map.of("q", q, "hits", search.search(q, 30))));
+        ctx.html(page(ctx, "search", Map.of("q", q, "hits", search().search(q, 30))));
     }
 
     private Checks checksOf(Context ctx) {
