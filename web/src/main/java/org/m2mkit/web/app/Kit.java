@@ -126,7 +126,7 @@ public final class Kit implements AutoCloseable {
             log.done("listening", (Object) null);
             WebApp.afterStart(grader::warmUp);
         } catch (RuntimeException e) {
-            startup.shutdownNow();
+            startup.shutdown(); // no interrupts: a migration half-way through a write finishes it
             closeUnclaimed(brokerStart);
             closeUnclaimed(graderStart);
             close();
