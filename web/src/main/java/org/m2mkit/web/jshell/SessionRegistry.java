@@ -43,7 +43,9 @@ public final class SessionRegistry implements AutoCloseable {
         this.open = Caffeine.newBuilder()
                 .expireAfterAccess(settings.idleTimeout())
                 .scheduler(Scheduler.systemScheduler())
-                .removalListener((String id, Entry e, RemovalCause cause) -> ended(e, cause))
+                // the reason is recorded as the entry goes (the removal listener below runs later, on another thread)
+                .evictionListener((String id, Entry e, RemovalCause cause) -> expired(e, cause))
+                .removalListener((String id, Entry e, RemovalCause cause) -> ended(e))
                 .build();
     }
 
@@ -119,12 +121,16 @@ public final class SessionRegistry implements AutoCloseable {
         open.invalidate(id);
     }
 
-    private void ended(Entry e, RemovalCause cause) {
+    private void expired(Entry e, RemovalCause cause) {
+        if (e != null && cause == RemovalCause.EXPIRED) {
+            ended.put(e.id(), "it was not used for " + minutes(settings.idleTimeout()));
+            byLesson.remove(e.accountId() + "/" + e.lesson(), e.id());
+        }
+    }
+
+    private void ended(Entry e) {
         if (e == null) {
             return;
-        }
-        if (cause == RemovalCause.EXPIRED) {
-            ended.put(e.id(), "it was not used for " + minutes(settings.idleTimeout()));
         }
         byLesson.remove(e.accountId() + "/" + e.lesson(), e.id());
         e.session().close();
