@@ -59,8 +59,11 @@ class QuizBrowserIT {
         return "http://127.0.0.1:" + kit.port() + path;
     }
 
+    /** Waits up to 20 s; an element replaced by a page load meanwhile is looked up again, not an error. */
     static WebDriverWait waiting(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     void signIn(WebDriver browser, String user, String password, String path) {
