@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +39,12 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.annotation.Testable;
 import org.m2mkit.grader.compile.MemoryFileManager;
+import org.m2mkit.grader.compile.SubmissionCompiler;
+import org.m2mkit.grader.sandbox.ClassPathTree;
 import org.m2mkit.labs.api.Gateway;
 import org.opentest4j.AssertionFailedError;
 
@@ -62,15 +62,11 @@ final class QuestionCompiler implements AutoCloseable {
     private final StandardJavaFileManager standard;
 
     QuestionCompiler() {
-        this.javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run the kit on a JDK 17 "
-                    + "or newer");
-        }
+        this.javac = SubmissionCompiler.systemCompiler();
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> anchor : List.of(Gateway.class, Test.class, AssertionFailedError.class, API.class,
                 Testable.class)) {
-            entries.add(location(anchor));
+            entries.add(ClassPathTree.location(anchor).toString());
         }
         this.classPath = String.join(File.pathSeparator, entries);
         this.standard = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
@@ -86,14 +82,6 @@ final class QuestionCompiler implements AutoCloseable {
             m.put(p, "JUnit");
         }
         return m;
-    }
-
-    private static String location(Class<?> anchor) {
-        try {
-            return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("cannot locate " + anchor.getName() + " on the class path", e);
-        }
     }
 
     /** One {@code @Test} method: where it is, its parameter types as JUnit names them, and its name for people. */

@@ -4,7 +4,6 @@ import com.sun.source.util.JavacTask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.sandbox.ClassPathTree;
 import org.m2mkit.labs.api.Gateway;
 
 /**
@@ -43,16 +43,19 @@ public final class SubmissionCompiler implements AutoCloseable {
     private final StandardJavaFileManager standard;
 
     public SubmissionCompiler() {
-        this.javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run the grader with a JDK 17 or newer");
-        }
-        try {
-            this.apiClassPath = Path.of(Gateway.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the labs API on the class path", e);
-        }
+        this.javac = systemCompiler();
+        this.apiClassPath = ClassPathTree.location(Gateway.class).toString();
         this.standard = javac.getStandardFileManager(null, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The JDK's compiler, or a refusal that says a JDK is needed. */
+    public static JavaCompiler systemCompiler() {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java runtime has no compiler (javax.tools); run the kit with a JDK 17 "
+                    + "or newer");
+        }
+        return javac;
     }
 
     /** Whether a compiler is available in this runtime. */

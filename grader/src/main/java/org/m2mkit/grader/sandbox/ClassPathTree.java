@@ -18,11 +18,20 @@ public final class ClassPathTree {
     private ClassPathTree() {
     }
 
+    /** The directory or jar on the class path that {@code anchor} was loaded from. */
+    public static Path location(Class<?> anchor) {
+        try {
+            return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate " + anchor.getName() + " on the class path", e);
+        }
+    }
+
     /** Every file under {@code prefix} (like {@code "org/m2mkit/labs/api/"}) beside {@code anchor}, by relative name. */
     public static TreeMap<String, byte[]> read(Class<?> anchor, String prefix) {
         TreeMap<String, byte[]> files = new TreeMap<>();
         try {
-            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = location(anchor);
             if (Files.isDirectory(location)) {
                 Path root = location.resolve(prefix);
                 if (!Files.isDirectory(root)) {
@@ -46,8 +55,6 @@ public final class ClassPathTree {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + prefix + " from the class path", e);
-        } catch (URISyntaxException | SecurityException e) {
-            throw new IllegalStateException("cannot locate " + anchor.getName() + " on the class path", e);
         }
         return files;
     }
