@@ -7,6 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.m2mkit.labs.UserError;
 
@@ -74,22 +75,14 @@ public final class Database implements AutoCloseable {
                 }
             }
             return LATEST_VERSION.equals(newest);
-        } catch (SQLException | NumberFormatException e) {
+        } catch (SQLException | FlywayException e) {
             return false; // no history yet (a new database), or one this check does not read: Flyway decides
         }
     }
 
-    /** Compares dotted version numbers such as {@code 30} and {@code 1.2}. */
+    /** Compares version numbers such as {@code 30} and {@code 1.2} as Flyway orders migrations. */
     static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int d = Long.compare(i < x.length ? Long.parseLong(x[i]) : 0, i < y.length ? Long.parseLong(y[i]) : 0);
-            if (d != 0) {
-                return d;
-            }
-        }
-        return 0;
+        return MigrationVersion.fromVersion(a).compareTo(MigrationVersion.fromVersion(b));
     }
 
     private static String firstLine(String message) {
