@@ -1,6 +1,7 @@
 package org.m2mkit.web.config;
 
 import java.nio.file.Path;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 /**
@@ -8,9 +9,16 @@ import org.m2mkit.web.jshell.NotebookSettings;
  *
  * @param brokerUrl null for the embedded broker, else the external broker's URL
  * @param notebooks how the lesson notebooks' Java engines run
+ * @param sandbox   where student code (lab submissions, notebook cells, code questions) runs
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
-                        boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks) {
+                        boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
+                        SandboxPolicy sandbox) {
+
+    /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
+    public Path graderDir() {
+        return dataDir.resolve("grader");
+    }
 
     public boolean embeddedBroker() {
         return brokerUrl == null;
@@ -19,6 +27,6 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,
-                true, NotebookSettings.defaults());
+                true, NotebookSettings.defaults(), SandboxPolicy.BWRAP);
     }
 }

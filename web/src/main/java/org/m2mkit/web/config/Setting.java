@@ -19,7 +19,9 @@ public enum Setting {
             "minutes a lesson notebook may sit unused before its Java engine is freed (1 to 1440)"),
     NOTEBOOK_ENGINES("notebook-engines", "60",
             "Java engines for lesson notebooks alive at once, about 40 MB each (1 to 1000)"),
-    NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)");
+    NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)"),
+    SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
+            + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 
     private final String key;
     private final String defaultValue;
