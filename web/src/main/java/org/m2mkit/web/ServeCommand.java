@@ -65,6 +65,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "seconds one notebook cell may run (default 3)")
     String notebookTimeLimit;
 
+    @Option(names = "--sandbox", paramLabel = "bwrap|plain",
+            description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
+    String sandbox;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -79,6 +83,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.NOTEBOOK_IDLE_MINUTES, notebookIdleMinutes);
         putIfSet(flags, Setting.NOTEBOOK_ENGINES, notebookEngines);
         putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
+        putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         long t0 = System.nanoTime();
         Kit kit = Kit.start(config);
@@ -106,6 +111,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
         out.printf("  MQTT broker: %s%n", kit.brokerUrl());
         out.printf("  Data:        %s%n", kit.config().dataDir());
+        out.printf("  Sandbox:     %s%n", kit.sandboxSummary());
         for (DemoAccounts.Credentials c : kit.demoAccounts()) {
             out.printf("  Demo %-10s user '%s', password '%s'%n", c.role().name().toLowerCase() + ":",
                     c.username(), c.password());

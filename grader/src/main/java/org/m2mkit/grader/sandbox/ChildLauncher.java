@@ -269,14 +269,13 @@ public final class ChildLauncher {
         }
     }
 
+    /** bubblewrap on the PATH (the standard folders where no PATH is set), or null. */
     private static String findBwrap() {
         String path = System.getenv("PATH");
-        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/local/bin"));
-        if (path != null) {
-            dirs.addAll(0, List.of(path.split(java.io.File.pathSeparator)));
-        }
+        List<String> dirs = path == null ? List.of("/usr/bin", "/bin", "/usr/local/bin")
+                : List.of(path.split(java.io.File.pathSeparator));
         for (String d : dirs) {
-            Path p = Path.of(d, BWRAP);
+            Path p = Path.of(d.isEmpty() ? "." : d, BWRAP);
             if (Files.isExecutable(p)) {
                 return p.toString();
             }

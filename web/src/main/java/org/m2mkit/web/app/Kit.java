@@ -49,6 +49,7 @@ public final class Kit implements AutoCloseable {
     private final List<DemoAccounts.Credentials> demoAccounts;
     private final AccountRepository accounts;
     private final Javalin app;
+    private String sandboxSummary = "";
     private final List<HandlerMetaInfo> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Kit(KitConfig config) {
@@ -98,6 +99,9 @@ public final class Kit implements AutoCloseable {
             brokerUrl = broker.url();
             Grader grader = await(graderStart);
             started.push(grader);
+            sandboxSummary = grader.unavailable() != null ? "NONE: " + grader.unavailable()
+                    : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
+                    + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
@@ -230,6 +234,11 @@ public final class Kit implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** One line on where student code runs, or why it does not run here. */
+    public String sandboxSummary() {
+        return sandboxSummary;
     }
 
     /** The address to open in a browser on this machine. */
