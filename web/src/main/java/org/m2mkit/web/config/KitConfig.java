@@ -20,6 +20,12 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
         return dataDir.resolve("grader");
     }
 
+    /** The same settings with another sandbox. */
+    public KitConfig withSandbox(SandboxPolicy policy) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
+                policy);
+    }
+
     public boolean embeddedBroker() {
         return brokerUrl == null;
     }
