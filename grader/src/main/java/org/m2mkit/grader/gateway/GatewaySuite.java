@@ -106,7 +106,7 @@ public final class GatewaySuite {
             SandboxSession.Tail tail = answer.tail();
             return verdict(c, title, verdict, tail);
         } catch (ChildFailure e) {
-            return fail(c, title, "stopped: " + e.getMessage(), "");
+            return fail(c, title, e.verdict(), "");
         } catch (IOException e) {
             session.drop();
             return fail(c, title, "the sandbox sent an answer the grader could not read (" + e.getMessage() + ")", "");
@@ -327,7 +327,7 @@ public final class GatewaySuite {
                         String.format(java.util.Locale.ROOT, "passed (100 meters %.2f s, 10,000 meters %.2f s)",
                                 small.seconds, large.seconds), false, large.printed);
             } catch (ChildFailure e) {
-                return fail(c, title, "stopped: " + e.getMessage(), "");
+                return fail(c, title, e.verdict(), "");
             } catch (IOException e) {
                 session.drop();
                 return fail(c, title, "the sandbox sent an answer the grader could not read (" + e.getMessage() + ")", "");
