@@ -81,6 +81,11 @@
 
   function render(s) {
     stage(s.status);
+    var queued = progress.querySelector('.stages li[data-stage="QUEUED"]');
+    if (queued) {
+      queued.textContent = s.status === 'QUEUED' && s.queuePosition > 0
+        ? 'queued: place ' + s.queuePosition + ' in the queue' : 'queued';
+    }
     result.textContent = '';
     if (!s.finished) { return; }
     if (s.counted) {

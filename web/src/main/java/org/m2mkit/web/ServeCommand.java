@@ -65,6 +65,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "seconds one notebook cell may run (default 3)")
     String notebookTimeLimit;
 
+    @Option(names = "--grading-budget", paramLabel = "SECONDS",
+            description = "seconds one lab grading may take in all (default 30)")
+    String gradingBudget;
+
     @Option(names = "--sandbox", paramLabel = "bwrap|plain",
             description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
     String sandbox;
@@ -83,6 +87,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.NOTEBOOK_IDLE_MINUTES, notebookIdleMinutes);
         putIfSet(flags, Setting.NOTEBOOK_ENGINES, notebookEngines);
         putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
+        putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         long t0 = System.nanoTime();

@@ -70,8 +70,7 @@ public final class Kit implements AutoCloseable {
         // its warm sandbox JVM boots a little after the web app listens (see below), not on the cores the start
         // and the first pages need
         Future<Grader> graderStart = startup.submit(() -> log.done("grader",
-                Grader.startLater(GraderConfig.defaults().withPoolSize(1).withSandbox(config.sandbox())
-                        .withWorkDir(config.graderDir()))));
+                Grader.startLater(graderConfig(config))));
         try {
             Database db = Database.connect(config.dbUrl());
             started.push(db);
@@ -139,6 +138,12 @@ public final class Kit implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private static GraderConfig graderConfig(KitConfig config) {
+        GraderConfig d = GraderConfig.defaults();
+        return d.withPoolSize(1).withSandbox(config.sandbox()).withWorkDir(config.graderDir())
+                .withLimits(d.limits().withGradingBudget(config.gradingBudget()));
     }
 
     /** With {@code org.m2mkit.web.app.Kit} logging at debug: when each part of the start finished. */

@@ -105,8 +105,9 @@ public final class ConfigLoader {
         }
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
+        int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
         return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons, notebooks(v),
-                sandbox(v.get(Setting.SANDBOX)));
+                sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget));
     }
 
     private static SandboxPolicy sandbox(Value v) {

@@ -1,6 +1,7 @@
 package org.m2mkit.web.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
 
@@ -10,10 +11,11 @@ import org.m2mkit.web.jshell.NotebookSettings;
  * @param brokerUrl null for the embedded broker, else the external broker's URL
  * @param notebooks how the lesson notebooks' Java engines run
  * @param sandbox   where student code (lab submissions, notebook cells, code questions) runs
+ * @param gradingBudget wall time one lab grading may take in all
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
-                        SandboxPolicy sandbox) {
+                        SandboxPolicy sandbox, Duration gradingBudget) {
 
     /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
     public Path graderDir() {
@@ -23,7 +25,7 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
         return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                policy);
+                policy, gradingBudget);
     }
 
     public boolean embeddedBroker() {
@@ -33,6 +35,7 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,
-                true, NotebookSettings.defaults(), SandboxPolicy.BWRAP);
+                true, NotebookSettings.defaults(), SandboxPolicy.BWRAP,
+                Duration.ofSeconds(30));
     }
 }

@@ -20,6 +20,8 @@ public enum Setting {
     NOTEBOOK_ENGINES("notebook-engines", "60",
             "Java engines for lesson notebooks alive at once, about 40 MB each (1 to 1000)"),
     NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)"),
+    GRADING_BUDGET("grading-budget", "30", "seconds one lab grading may take in all; tests not started by then "
+            + "fail as not run (10 to 600)"),
     SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
             + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 
