@@ -14,11 +14,12 @@ import org.m2mkit.content.questions.TextFormat;
  * A question as a page shows it: safe HTML texts, the inputs for its type with the saved answer filled in, and,
  * when the feedback timing allows, the mark, the feedback and the right answer.
  *
- * @param field    the form field name prefix of this question, {@code q<position>}
- * @param input    radio, checkbox, text, number, textarea, code, matching, ordering or none
+ * @param field        the form field name prefix of this question, {@code q<position>}
+ * @param input        radio, checkbox, text, number, textarea, code, matching, ordering or none
+ * @param carriesMarks false for a description, which shows no mark, no answer state and no result
  */
 public record QuestionView(int position, String field, String name, String text, String type, String input,
-                           double mark, List<Option> options, List<Prompt> prompts, String typed, boolean answered,
+                           double mark, boolean carriesMarks, List<Option> options, List<Prompt> prompts, String typed, boolean answered,
                            Instant savedAt, boolean showResult, Double earned, List<String> feedback,
                            String generalFeedback, String rightAnswer, boolean locked) {
 
@@ -107,7 +108,8 @@ public record QuestionView(int position, String field, String name, String text,
             input = "none";
         }
         boolean answered = response.stream().anyMatch(v -> v != null && !v.isBlank());
-        return new QuestionView(position, field, q.name(), QuestionText.html(q.text(), f), b.type(), input, mark, options,
+        return new QuestionView(position, field, q.name(), QuestionText.html(q.text(), f), b.type(), input, mark,
+                b.carriesMarks(), options,
                 prompts, typed, answered, savedAt, showResult, earned, feedback,
                 q.generalFeedback().isEmpty() ? "" : QuestionText.html(q.generalFeedback(), f), right, locked);
     }

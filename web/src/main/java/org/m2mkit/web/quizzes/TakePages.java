@@ -124,7 +124,7 @@ final class TakePages {
         model.put("canCheck", quiz.feedbackTiming() == FeedbackTiming.IMMEDIATE);
         model.put("remainingMs", a.deadline() == null ? -1
                 : Math.max(0, Duration.between(quizzes.attempts().now(), a.deadline()).toMillis()));
-        model.put("answered", a.items().stream().filter(Attempt.Item::answered).count());
+        model.put("answered", a.items().stream().filter(i -> i.carriesMarks() && i.answered()).count());
         web.render(ctx, "attempt", model);
     }
 
@@ -249,7 +249,8 @@ final class TakePages {
         }
         Quiz quiz = quizzes.quizzes().find(a.quizId()).orElseThrow();
         web.render(ctx, "finish", Map.of("quiz", quiz, "attempt", a,
-                "unanswered", a.items().stream().filter(i -> !i.answered()).map(Attempt.Item::position).toList(),
+                "unanswered", a.items().stream().filter(i -> i.carriesMarks() && !i.answered())
+                        .map(Attempt.Item::position).toList(),
                 "remainingMs", a.deadline() == null ? -1
                         : Math.max(0, Duration.between(quizzes.attempts().now(), a.deadline()).toMillis())));
     }
