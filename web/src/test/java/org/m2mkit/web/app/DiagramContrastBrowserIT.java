@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.web.testing.RunningKit;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every diagram the chapter draws (the home page's cycle and each lesson's figures) is readable: each text has at
@@ -39,7 +37,7 @@ class DiagramContrastBrowserIT {
         int texts = 0;
         for (String page : pages) {
             running.browser().get(running.url(page));
-            new WebDriverWait(running.browser(), Duration.ofSeconds(30)).until(d -> d.findElement(By.tagName("html"))
+            running.waiting(30).until(d -> d.findElement(By.tagName("html"))
                     .getAttribute("data-diagrams") != null);
             assertThat(running.browser().findElement(By.tagName("html")).getAttribute("data-diagrams"))
                     .as("mermaid drew the diagrams of %s", page).isEqualTo("rendered");

@@ -2,17 +2,14 @@ package org.m2mkit.web.jshell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.web.testing.RunningKit;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A lesson's code cells with the keyboard only (WCAG 2.1.2, no keyboard trap; 4.1.2, name): in a cell's editor
@@ -24,12 +21,6 @@ class CodeCellKeyboardBrowserIT {
     @RegisterExtension
     static final RunningKit running = RunningKit.withBrowser();
 
-    static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
-    }
-
     /** Whether the focus is in the editor of the first code cell. */
     static boolean inFirstEditor(ChromeDriver browser) {
         return (Boolean) browser.executeScript("var cm = document.querySelector('.lesson-body .jshell .CodeMirror');"
@@ -39,16 +30,12 @@ class CodeCellKeyboardBrowserIT {
     @Test
     void escapeThenTabLeavesTheEditorWhichHasANameAndAHint() {
         ChromeDriver browser = running.browser();
-        browser.get(running.url("/sign-in?next=/lessons/gateways"));
-        browser.findElement(By.id("username")).sendKeys("student");
-        browser.findElement(By.id("password")).sendKeys("m2m-student");
-        browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
-        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/lessons/gateways"));
-        waiting(browser).until(d -> "ready".equals(d.findElement(By.tagName("html")).getAttribute("data-jshell")));
+        running.signIn("student", "m2m-student", "/lessons/gateways");
+        running.waiting(30).until(d -> "ready".equals(d.findElement(By.tagName("html")).getAttribute("data-jshell")));
 
-        WebElement editor = waiting(browser).until(d -> d.findElement(By.cssSelector(".lesson-body .jshell .CodeMirror")));
+        WebElement editor = running.waiting(30).until(d -> d.findElement(By.cssSelector(".lesson-body .jshell .CodeMirror")));
         editor.click();
-        waiting(browser).until(d -> inFirstEditor(browser));
+        running.waiting(30).until(d -> inFirstEditor(browser));
         WebElement input = browser.switchTo().activeElement();
         assertThat(input.getAccessibleName()).as("the editor's accessible name").isEqualTo("Java code of cell 1");
         String hintId = input.getAttribute("aria-describedby");
@@ -65,15 +52,15 @@ class CodeCellKeyboardBrowserIT {
 
         // Escape, then Tab: the focus moves on to what follows the editor
         new Actions(browser).sendKeys(Keys.ESCAPE).sendKeys(Keys.TAB).perform();
-        waiting(browser).until(d -> !inFirstEditor(browser));
+        running.waiting(30).until(d -> !inFirstEditor(browser));
         assertThat(browser.executeScript("return document.activeElement !== document.body;")).isEqualTo(true);
 
         // back into the editor with the mouse, then Escape and Shift+Tab go back to the cell's buttons
         editor = browser.findElement(By.cssSelector(".lesson-body .jshell .CodeMirror"));
         editor.click();
-        waiting(browser).until(d -> inFirstEditor(browser));
+        running.waiting(30).until(d -> inFirstEditor(browser));
         new Actions(browser).sendKeys(Keys.ESCAPE).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
-        waiting(browser).until(d -> !inFirstEditor(browser));
+        running.waiting(30).until(d -> !inFirstEditor(browser));
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Reset");
     }
 }

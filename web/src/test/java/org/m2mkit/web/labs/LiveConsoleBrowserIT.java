@@ -2,7 +2,6 @@ package org.m2mkit.web.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +11,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The live console's uplink controls in a real browser: cutting the uplink says so and leaves every control
@@ -23,13 +21,9 @@ class LiveConsoleBrowserIT {
     @RegisterExtension
     static final RunningKit running = RunningKit.withBrowser();
 
-    static final Duration WAIT = Duration.ofSeconds(90);
-
-    /** Waits on a condition; elements are looked up inside it, so a page that redraws them is no error. */
+    /** Waits up to 90 s on a condition; elements are looked up inside it, so a page that redraws them is no error. */
     static <T> T await(java.util.function.Function<WebDriver, T> condition) {
-        WebDriverWait wait = new WebDriverWait(running.browser(), WAIT);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait.until(condition);
+        return running.waiting(90).until(condition);
     }
 
     static String text(WebDriver d, String id) {
@@ -59,11 +53,7 @@ class LiveConsoleBrowserIT {
     @Test
     void cuttingAndRestoringTheUplinkKeepsTheConsoleWorkingAndTheCycleFinishes() {
         ChromeDriver browser = running.browser();
-        browser.get(running.url("/sign-in?next=/labs/live"));
-        browser.findElement(By.id("username")).sendKeys("student");
-        browser.findElement(By.id("password")).sendKeys("m2m-student");
-        browser.findElement(By.cssSelector("main form button[type='submit']")).click();
-        await(d -> d.getCurrentUrl().endsWith("/labs/live"));
+        running.signIn("student", "m2m-student", "/labs/live");
 
         browser.findElement(By.cssSelector("#start-form button[type='submit']")).click();
         await(d -> text(d, "run-info").startsWith("Area live-"));

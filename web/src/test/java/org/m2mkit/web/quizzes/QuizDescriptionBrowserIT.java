@@ -2,16 +2,13 @@ package org.m2mkit.web.quizzes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.web.testing.RunningKit;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A quiz with a description (text only, no answer) in a real browser: the builder counts only the questions and
@@ -27,36 +24,26 @@ class QuizDescriptionBrowserIT {
             "::Broker::Which protocol publishes to topics on a broker?{=MQTT ~HTTP ~FTP}", "",
             "::Standard::Name the OMA device management standard for M2M.{=LwM2M}", "");
 
-    static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
-    }
-
     void addFixed(ChromeDriver browser, String option) {
-        new Select(waiting(browser).until(d -> d.findElement(By.id("fixed-question")))).selectByVisibleText(option);
+        new Select(running.waiting(30).until(d -> d.findElement(By.id("fixed-question")))).selectByVisibleText(option);
         browser.findElement(By.id("add-question")).click();
-        waiting(browser).until(d -> d.findElement(By.cssSelector("ol.slots")).getText().contains(option.split(" ")[0]));
+        running.waiting(30).until(d -> d.findElement(By.cssSelector("ol.slots")).getText().contains(option.split(" ")[0]));
     }
 
     @Test
     void aDescriptionCarriesNoMarksAndTheQuizCanScoreFullMarks() {
         ChromeDriver browser = running.browser();
-        browser.get(running.url("/sign-in?next=/quizzes/import"));
-        browser.findElement(By.id("username")).sendKeys("instructor");
-        browser.findElement(By.id("password")).sendKeys("m2m-instructor");
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
-        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/quizzes/import"));
+        running.signIn("instructor", "m2m-instructor", "/quizzes/import");
         browser.executeScript("document.getElementById('text').value = arguments[0];", BANK);
         browser.findElement(By.id("bank-name")).sendKeys("Welcome bank");
         browser.findElement(By.cssSelector("form[action='/quizzes/import'] button[type=submit]")).click();
-        assertThat(waiting(browser).until(d -> d.findElement(By.id("imported"))).getText())
+        assertThat(running.waiting(30).until(d -> d.findElement(By.id("imported"))).getText())
                 .startsWith("Imported 3");
 
         browser.get(running.url("/quizzes/manage"));
         browser.findElement(By.id("new-title")).sendKeys("With a description");
         browser.findElement(By.id("create-quiz")).click();
-        waiting(browser).until(d -> d.getCurrentUrl().endsWith("/edit"));
+        running.waiting(30).until(d -> d.getCurrentUrl().endsWith("/edit"));
         addFixed(browser, "Welcome (description)");
         addFixed(browser, "Broker (single)");
         addFixed(browser, "Standard (shortanswer)");
@@ -65,7 +52,7 @@ class QuizDescriptionBrowserIT {
         assertThat(browser.findElement(By.cssSelector("ol.slots li:first-child")).getText()).contains("no marks");
 
         browser.findElement(By.id("preview")).click();
-        waiting(browser).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+        running.waiting(30).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
         WebElement welcome = browser.findElement(By.cssSelector("section.question[data-input='none']"));
         assertThat(welcome.getText()).contains("Read this first").doesNotContainIgnoringCase("mark")
                 .doesNotContain("Not answered yet");
@@ -73,19 +60,19 @@ class QuizDescriptionBrowserIT {
 
         WebElement broker = browser.findElement(By.xpath("//section[contains(@class,'question')][.//label[normalize-space()='MQTT']]"));
         broker.findElement(By.xpath(".//label[normalize-space()='MQTT']")).click();
-        waiting(browser).until(d -> d.findElement(By.id(broker.getAttribute("id"))).findElement(By.cssSelector(".save-state"))
+        running.waiting(30).until(d -> d.findElement(By.id(broker.getAttribute("id"))).findElement(By.cssSelector(".save-state"))
                 .getText().startsWith("Saved"));
         WebElement standard = browser.findElement(By.cssSelector("section.question[data-input='text']"));
         standard.findElement(By.cssSelector("input[type=text]")).sendKeys("LwM2M");
         String standardId = standard.getAttribute("id");
-        waiting(browser).until(d -> d.findElement(By.id(standardId)).findElement(By.cssSelector(".save-state"))
+        running.waiting(30).until(d -> d.findElement(By.id(standardId)).findElement(By.cssSelector(".save-state"))
                 .getText().startsWith("Saved"));
 
         browser.findElement(By.id("finish")).click();
-        waiting(browser).until(d -> d.findElement(By.id("submit-attempt")));
+        running.waiting(30).until(d -> d.findElement(By.id("submit-attempt")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Every question has an answer");
         browser.findElement(By.id("submit-attempt")).click();
-        String score = waiting(browser).until(d -> d.findElement(By.id("score"))).getText();
+        String score = running.waiting(30).until(d -> d.findElement(By.id("score"))).getText();
         assertThat(score).as("the attempt's score").startsWith("2.00 of 2.00").contains("(100 %)");
         assertThat(browser.findElement(By.cssSelector("section.question[data-input='none']")).getText())
                 .doesNotContainIgnoringCase("mark");
