@@ -23,6 +23,12 @@ public record Attempt(long id, long quizId, long accountId, String username, boo
         return items.stream().filter(Item::carriesMarks).count();
     }
 
+    /** The item's number among the questions (1 for the first); null for a description, which is not numbered. */
+    public Integer questionNumber(Item item) {
+        return item.carriesMarks() ? (int) items.stream()
+                .filter(i -> i.carriesMarks() && i.position() <= item.position()).count() : null;
+    }
+
     /** Score as a percentage of the marks available; null until submitted. */
     public Double percent() {
         return score == null || maxScore == 0 ? null : 100 * score / maxScore;

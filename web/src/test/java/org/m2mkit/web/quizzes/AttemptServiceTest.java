@@ -146,6 +146,8 @@ class AttemptServiceTest {
         Attempt a = t.quizzes.attempts().start(quiz, t.student, false);
         assertThat(a.maxScore()).isEqualTo(2.0);
         assertThat(a.items().get(0).mark()).isZero();
+        assertThat(a.questionCount()).isEqualTo(1);
+        assertThat(a.items()).extracting(a::questionNumber).containsExactly(null, 1);
         t.quizzes.attempts().save(a.id(), t.student, 2, List.of("LwM2M"));
         Attempt done = t.quizzes.attempts().submit(a.id(), t.student);
         assertThat(done.score()).isEqualTo(2.0);

@@ -57,6 +57,9 @@ class QuizDescriptionBrowserIT {
         assertThat(welcome.getText()).contains("Read this first").doesNotContainIgnoringCase("mark")
                 .doesNotContain("Not answered yet");
         assertThat(browser.findElement(By.cssSelector(".attempt-bar")).getText()).contains("0 of 2 questions answered");
+        assertThat(browser.findElements(By.cssSelector("section.question h2"))).extracting(WebElement::getText)
+                .as("only the questions are numbered").containsExactly("Information · Welcome", "Question 1 · Broker",
+                        "Question 2 · Standard");
 
         WebElement broker = browser.findElement(By.xpath("//section[contains(@class,'question')][.//label[normalize-space()='MQTT']]"));
         broker.findElement(By.xpath(".//label[normalize-space()='MQTT']")).click();
