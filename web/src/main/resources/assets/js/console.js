@@ -58,7 +58,7 @@
       }
       say(answer.message, false);
       return answer;
-    }, function () {
+    }).catch(function () {
       say('The kit did not answer; check that it is still running.', true);
       return null;
     }).then(function (answer) {
