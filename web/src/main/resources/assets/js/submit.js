@@ -131,7 +131,7 @@
     error.classList.add('hidden');
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
-    fetch(form.action, {
+    fetch(form.getAttribute('action'), { // not form.action, which a control named "action" would hide
       method: 'POST', body: new FormData(form), credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
     }).then(function (r) {

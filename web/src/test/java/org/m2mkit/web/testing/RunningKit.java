@@ -3,6 +3,7 @@ package org.m2mkit.web.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.KitConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A whole kit for a test class: free ports, a fresh data directory, demo accounts; optionally a headless browser.
@@ -77,5 +81,22 @@ public final class RunningKit implements BeforeAllCallback, AfterAllCallback {
 
     public ChromeDriver browser() {
         return browser;
+    }
+
+    /** A wait on the browser of up to {@code seconds}; an element a page load replaced meanwhile is looked up again. */
+    public WebDriverWait waiting(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Signs the browser in on the sign-in page and waits until it has arrived at {@code path}. */
+    public void signIn(String username, String password, String path) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/sign-in?next=" + path));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        waiting(30).until(d -> d.getCurrentUrl().endsWith(path));
     }
 }
