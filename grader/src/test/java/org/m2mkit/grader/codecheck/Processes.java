@@ -7,9 +7,12 @@ final class Processes {
     private Processes() {
     }
 
-    /** The descendants of this JVM still alive once they had five seconds to end, with their command lines. */
+    /**
+     * The descendants of this JVM still alive once they had a minute to end, with their command lines; returns as
+     * soon as none is left (a busy machine may take seconds to end a child).
+     */
     static List<String> strays() {
-        long end = System.nanoTime() + 5_000_000_000L;
+        long end = System.nanoTime() + 60_000_000_000L;
         List<ProcessHandle> alive = alive();
         while (!alive.isEmpty() && System.nanoTime() < end) {
             try {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.web.app.Kit;
-import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.testing.Browser;
+import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -31,7 +31,7 @@ class NotebookBrowserIT {
 
     @BeforeAll
     static void start() {
-        kit = Kit.start(KitConfig.forTests(data));
+        kit = Kit.start(RunningKit.config(data));
         browser = Browser.start();
         browser.get(base() + "/sign-in?next=/lessons/gateways");
         browser.findElement(By.id("username")).sendKeys("student");
