@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.content.questions.CodeCheck;
 import org.m2mkit.content.questions.Grade;
+import org.m2mkit.grader.GenerousLimits;
 import org.m2mkit.grader.GraderConfig;
+import org.m2mkit.grader.Processes;
 import org.m2mkit.grader.jshell.JShellEngines;
-import org.m2mkit.grader.jshell.GenerousLimits;
 
 /** Code questions checked in real sandbox child JVMs: JShell checks on the engines, JUnit tests in grader children. */
 class SandboxCodeCheckerIT {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.GenerousLimits;
 
 /** Real engines in real sandbox child JVMs: ordinary cells, and every hostile case that applies to a snippet. */
 class JShellEnginesIT {

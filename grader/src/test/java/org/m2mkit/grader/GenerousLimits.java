@@ -1,6 +1,7 @@
-package org.m2mkit.grader.jshell;
+package org.m2mkit.grader;
 
 import java.time.Duration;
+import org.m2mkit.grader.jshell.JShellSettings;
 import org.m2mkit.grader.sandbox.Limits;
 
 /**
@@ -21,7 +22,7 @@ public final class GenerousLimits {
                 .withPool(1, 12);
     }
 
-    /** The grader's default limits with the generous time limit for each test case. */
+    /** The grader's default limits with the generous time limit for each test case (a JUnit test of an answer). */
     public static Limits junit() {
         Limits d = Limits.defaults();
         return new Limits(TIME_LIMIT, d.scaleTimeout(), d.cpuSeconds(), d.heapMb(), d.metaspaceMb(), d.maxThreads(),
