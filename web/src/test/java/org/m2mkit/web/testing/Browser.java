@@ -54,21 +54,27 @@ public final class Browser {
 
     /** Waits until the address passes {@code url} and the page at it has loaded. */
     public static void arrive(WebDriver browser, Predicate<String> url) {
-        until(browser, d -> url.test(d.getCurrentUrl())
-                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        until(browser, d -> url.test(d.getCurrentUrl()) && loaded(d));
     }
 
-    /** Waits until the element {@code at} is on the page, and returns it (use it at once: do not wait again). */
+    /**
+     * Waits until the page has loaded (its scripts have run) and the element {@code at} is on it, and returns it
+     * (use it at once: do not wait again).
+     */
     public static WebElement element(WebDriver browser, By at) {
-        return until(browser, d -> d.findElement(at));
+        return until(browser, d -> loaded(d) ? d.findElement(at) : null);
     }
 
-    /** Waits until the element {@code at} shows a text that passes {@code test}, and returns that text. */
+    /** Waits until the page has loaded and the element {@code at} shows a text that passes {@code test}; returns it. */
     public static String text(WebDriver browser, By at, Predicate<String> test) {
         return until(browser, d -> {
-            String text = d.findElement(at).getText();
-            return test.test(text) ? text : null;
+            String text = loaded(d) ? d.findElement(at).getText() : null;
+            return text != null && test.test(text) ? text : null;
         });
+    }
+
+    private static boolean loaded(WebDriver d) {
+        return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
     }
 
     /** Waits until the element {@code at} shows some text, and returns it. */
