@@ -2,6 +2,7 @@ package org.m2mkit.labs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m2mkit.labs.run.CycleAssertions.assertCausalCycle;
+import static org.m2mkit.labs.run.CycleAssertions.awaitCycle;
 import static org.m2mkit.labs.run.CycleAssertions.eventually;
 
 import java.io.IOException;
@@ -32,17 +33,36 @@ class MosquittoCycleIT {
             throw new IllegalStateException(MOSQUITTO + " is missing: install the Debian package mosquitto "
                     + "(apt-get install mosquitto; .ci/packages lists it) to run this test");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        // a free port is only free until someone takes it: Mosquitto then ends ("Address already in use") and is
+        // started again on another; it says "running" once it listens, so another program's port is never used
+        for (int attempt = 1; url == null; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Path conf = dir.resolve("mosquitto.conf");
+            Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+            Path log = dir.resolve("mosquitto-" + attempt + ".log");
+            Process started = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            mosquitto = started;
+            eventually(() -> !started.isAlive() || says(log, " running"));
+            if (started.isAlive() && says(log, " running")) {
+                url = "tcp://127.0.0.1:" + port;
+            } else if (attempt == 5) {
+                throw new IllegalStateException("Mosquitto did not start: " + Files.readString(log));
+            } else {
+                started.destroyForcibly().waitFor();
+            }
         }
-        Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        url = "tcp://127.0.0.1:" + port;
-        if (!eventually(Duration.ofSeconds(10), () -> BrokerProbe.reachable(url, Duration.ofMillis(200)))) {
-            throw new IllegalStateException("Mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+        assertThat(eventually(() -> BrokerProbe.reachable(url, Duration.ofMillis(500)))).as("Mosquitto answers").isTrue();
+    }
+
+    private static boolean says(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -50,7 +70,7 @@ class MosquittoCycleIT {
     static void stopMosquitto() throws IOException, InterruptedException {
         if (mosquitto != null) {
             mosquitto.destroy();
-            if (!mosquitto.waitFor(5, TimeUnit.SECONDS)) {
+            if (!mosquitto.waitFor(30, TimeUnit.SECONDS)) {
                 mosquitto.destroyForcibly();
             }
         }
@@ -61,8 +81,8 @@ class MosquittoCycleIT {
         LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).brokerUrl(url).build();
         try (LabRun run = LabRun.start(config)) {
             assertThat(run.brokerUrl()).isEqualTo(url);
-            assertThat(eventually(Duration.ofSeconds(10), () -> run.gatewayReadings() >= config.meters())).isTrue();
-            Cycle cycle = run.injectSpike("meter-07").get(20, TimeUnit.SECONDS);
+            assertThat(eventually(() -> run.gatewayReadings() >= config.meters())).isTrue();
+            Cycle cycle = awaitCycle(run.injectSpike("meter-07"));
             assertCausalCycle(cycle);
             assertThat(run.timeline().events()).anySatisfy(e ->
                     assertThat(e.topic()).isEqualTo("m2mkit/area-1/hvac/hvac-1/status"));

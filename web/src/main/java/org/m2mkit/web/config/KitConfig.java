@@ -32,6 +32,12 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
         return brokerUrl == null;
     }
 
+    /** The same settings with other notebook settings. */
+    public KitConfig withNotebooks(NotebookSettings settings) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, settings,
+                sandbox, gradingBudget);
+    }
+
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,

@@ -13,6 +13,7 @@ import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.KitConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.m2mkit.web.jshell.NotebookSettings;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,7 +44,7 @@ public final class RunningKit implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("m2mkit-test");
-        kit = Kit.start(KitConfig.forTests(data));
+        kit = Kit.start(config(data));
         if (withBrowser) {
             browser = Browser.start();
         }
@@ -60,6 +61,18 @@ public final class RunningKit implements BeforeAllCallback, AfterAllCallback {
         try (Stream<Path> files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /**
+     * {@link KitConfig#forTests} with notebook cells allowed 10 s, which ordinary cells never reach even on a busy
+     * machine, and a long grace after it, so that a cell past the limit is stopped (where this JVM can stop threads)
+     * rather than killed because the machine was slow to stop it.
+     */
+    public static KitConfig config(Path data) {
+        KitConfig tests = KitConfig.forTests(data);
+        NotebookSettings notebooks = tests.notebooks();
+        return tests.withNotebooks(notebooks.withEngines(notebooks.engines().withEvalTimeout(Duration.ofSeconds(10))
+                .withStopGrace(Duration.ofSeconds(15))));
     }
 
     public Kit kit() {
