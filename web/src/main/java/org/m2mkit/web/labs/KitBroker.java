@@ -2,37 +2,59 @@ package org.m2mkit.web.labs;
 
 import java.time.Duration;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.broker.BrokerAccess;
+import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.labs.broker.EmbeddedBroker;
+import org.m2mkit.labs.broker.RetainedLimits;
 
 /**
  * The kit's MQTT broker as the live lab sees it: the embedded one, which the console may restart on the same
- * port (every client reconnects by itself), or an external one given by URL, which the kit leaves alone.
+ * port (every client reconnects by itself, with the same logins), or an external one given by URL, which the kit
+ * leaves alone.
  */
 public final class KitBroker implements AutoCloseable {
 
     private final String url;
     private final String host;
+    private final BrokerLogin login;
+    /** The embedded broker's access, kept for its restarts; null with an external broker. */
+    private final BrokerAccess access;
     private EmbeddedBroker embedded;
     private boolean closed;
 
-    private KitBroker(String url, String host, EmbeddedBroker embedded) {
+    private KitBroker(String url, String host, BrokerLogin login, EmbeddedBroker embedded) {
         this.url = url;
         this.host = host;
+        this.login = login;
+        this.access = embedded == null ? null : embedded.access();
         this.embedded = embedded;
     }
 
     /** Takes over a started embedded broker (closing this closes it). */
     public static KitBroker embedded(EmbeddedBroker broker, String host) {
-        return new KitBroker(broker.url(), host, broker);
+        return new KitBroker(broker.url(), host, broker.access(), broker);
     }
 
-    public static KitBroker external(String url) {
-        return new KitBroker(url, null, null);
+    /** An external broker, which the kit's clients sign in to with {@code login}. */
+    public static KitBroker external(String url, BrokerLogin login) {
+        return new KitBroker(url, null, login, null);
     }
 
     public String url() {
         return url;
+    }
+
+    /** How the live runs' clients sign in: the embedded broker's {@link BrokerAccess}, or the external login. */
+    public BrokerLogin login() {
+        return login;
+    }
+
+    /** Clears the retained messages of a run's area that has ended (the embedded broker only). */
+    public synchronized void clearRetained(String area) {
+        if (embedded != null) {
+            embedded.clearRetained(area);
+        }
     }
 
     public boolean isEmbedded() {
@@ -72,7 +94,7 @@ public final class KitBroker implements AutoCloseable {
                     return;
                 }
                 try {
-                    embedded = EmbeddedBroker.start(host, port);
+                    embedded = EmbeddedBroker.start(host, port, access, RetainedLimits.DEFAULT);
                     return;
                 } catch (UserError e) {
                     last = e; // the port may take a moment to free
