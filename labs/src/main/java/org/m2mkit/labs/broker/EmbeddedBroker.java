@@ -212,6 +212,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void close() {
         if (running.compareAndSet(true, false)) {
             server.stopServer();
+            // one line for what Moquette would log per closed connection (quieted in the kit's logging settings)
+            LOG.info("embedded MQTT broker on {}:{} stopped; its clients' connections are closed", host, port);
         }
     }
 }
