@@ -120,4 +120,53 @@ class LiveConsoleIT {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("mode &#39;slow&#39; is not known; use paced or fast");
     }
+
+    @Test
+    void theStudentsAreaLoginIsShownAndWorksWithTheirOwnMqttClientInTheirAreaOnly() throws Exception {
+        kit.accounts().create("ada", "Ada Student", Role.STUDENT, "ada-password-1", false);
+        WebClient ada = new WebClient(kit.port()).signIn("ada", "ada-password-1");
+        HttpResponse<String> started = LabHttp.postJson(ada, kit.port(), "/labs/live/run",
+                Map.of("meters", "5", "mode", "fast", "network", "local", "gateway", "reference"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode run = LabHttp.json(started.body()).get("run");
+        String area = run.get("area").asText();
+        String user = run.get("mqttUser").asText();
+        String password = run.get("mqttPassword").asText();
+        assertThat(user).isEqualTo("student/" + area);
+        assertThat(run.get("watch").asText()).contains("-u '" + user + "'", "-P '" + password + "'",
+                "-t 'm2mkit/" + area + "/#'");
+        assertThat(ada.get("/labs/live").body()).contains(user, password);
+
+        org.eclipse.paho.client.mqttv3.MqttClient own = new org.eclipse.paho.client.mqttv3.MqttClient(kit.brokerUrl(),
+                "ada-own-client", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        own.setTimeToWait(WAIT.toMillis());
+        try {
+            org.eclipse.paho.client.mqttv3.MqttConnectOptions o = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            o.setUserName(user);
+            o.setPassword(password.toCharArray());
+            own.connect(o);
+            java.util.concurrent.BlockingQueue<String> topics = new java.util.concurrent.LinkedBlockingQueue<>();
+            own.subscribe("m2mkit/" + area + "/meter/+/reading", 1, (topic, m) -> topics.add(topic));
+            assertThat(topics.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).startsWith("m2mkit/" + area + "/");
+            assertThat(own.subscribeWithResponse("m2mkit/#", 1).getGrantedQos()[0]).isEqualTo(128);
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            assertThat(e.getReasonCode()).as(e.toString())
+                    .isEqualTo(org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_SUBSCRIBE_FAILED);
+        } finally {
+            if (own.isConnected()) {
+                own.disconnect();
+            }
+            own.close();
+        }
+        // an anonymous client is not let in
+        org.eclipse.paho.client.mqttv3.MqttClient anonymous = new org.eclipse.paho.client.mqttv3.MqttClient(
+                kit.brokerUrl(), "anonymous", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(anonymous::connect)
+                    .isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);
+        } finally {
+            anonymous.close();
+        }
+        assertThat(LabHttp.postJson(ada, kit.port(), "/labs/live/stop", Map.of()).statusCode()).isEqualTo(200);
+    }
 }
