@@ -118,7 +118,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         if (kit.config().bind().equals("0.0.0.0")) {
             out.printf("  Students:    http://<this machine's address>:%d/%n", kit.port());
         }
-        out.printf("  MQTT broker: %s%n", kit.brokerUrl());
+        out.printf("  MQTT broker: %s%s%n", kit.brokerUrl(), kit.config().embeddedBroker()
+                ? " (logins only: a student's own MQTT client uses the login the live lab page shows)" : "");
         out.printf("  Data:        %s%n", kit.config().dataDir());
         for (DemoAccounts.Credentials c : kit.demoAccounts()) {
             out.printf("  Demo %-10s user '%s', password '%s'%n", c.role().name().toLowerCase() + ":",

@@ -1,6 +1,7 @@
 package org.m2mkit.web.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -9,6 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,21 +145,21 @@ class LiveConsoleIT {
                 "-t 'm2mkit/" + area + "/#'");
         assertThat(ada.get("/labs/live").body()).contains(user, password);
 
-        org.eclipse.paho.client.mqttv3.MqttClient own = new org.eclipse.paho.client.mqttv3.MqttClient(kit.brokerUrl(),
-                "ada-own-client", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        MqttClient own = new MqttClient(kit.brokerUrl(),
+                "ada-own-client", new MemoryPersistence());
         own.setTimeToWait(WAIT.toMillis());
         try {
-            org.eclipse.paho.client.mqttv3.MqttConnectOptions o = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            MqttConnectOptions o = new MqttConnectOptions();
             o.setUserName(user);
             o.setPassword(password.toCharArray());
             own.connect(o);
-            java.util.concurrent.BlockingQueue<String> topics = new java.util.concurrent.LinkedBlockingQueue<>();
+            BlockingQueue<String> topics = new LinkedBlockingQueue<>();
             own.subscribe("m2mkit/" + area + "/meter/+/reading", 1, (topic, m) -> topics.add(topic));
-            assertThat(topics.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).startsWith("m2mkit/" + area + "/");
+            assertThat(topics.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).startsWith("m2mkit/" + area + "/");
             assertThat(own.subscribeWithResponse("m2mkit/#", 1).getGrantedQos()[0]).isEqualTo(128);
-        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+        } catch (MqttException e) {
             assertThat(e.getReasonCode()).as(e.toString())
-                    .isEqualTo(org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_SUBSCRIBE_FAILED);
+                    .isEqualTo(MqttException.REASON_CODE_SUBSCRIBE_FAILED);
         } finally {
             if (own.isConnected()) {
                 own.disconnect();
@@ -159,11 +167,11 @@ class LiveConsoleIT {
             own.close();
         }
         // an anonymous client is not let in
-        org.eclipse.paho.client.mqttv3.MqttClient anonymous = new org.eclipse.paho.client.mqttv3.MqttClient(
-                kit.brokerUrl(), "anonymous", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        MqttClient anonymous = new MqttClient(
+                kit.brokerUrl(), "anonymous", new MemoryPersistence());
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(anonymous::connect)
-                    .isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);
+            assertThatThrownBy(anonymous::connect)
+                    .isInstanceOf(MqttException.class);
         } finally {
             anonymous.close();
         }
