@@ -3,6 +3,9 @@ package org.m2mkit.labs.broker;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.InterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,6 +16,8 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.m2mkit.labs.wire.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may use the embedded broker, and for what. A broker start makes a random secret; every login is a user name
@@ -30,6 +35,7 @@ import org.m2mkit.labs.wire.Topics;
  */
 public final class BrokerAccess implements BrokerLogin {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerAccess.class);
     private static final String KIT = "kit";
     private static final String STUDENT = "student";
     private static final Set<String> METER_KINDS = Set.of(Topics.READING, Topics.STATUS);
@@ -129,6 +135,38 @@ public final class BrokerAccess implements BrokerLogin {
             @Override
             public boolean canRead(Topic topic, String user, String client) {
                 return maySubscribe(principal(user), topic.toString());
+            }
+        };
+    }
+
+    /**
+     * Moquette 0.17 publishes a client's last will without asking the access rules, and no hook sees the will
+     * before the connection is accepted: this one can only report, as a warning, a will on a topic the login may
+     * not publish on (docs/security.md).
+     */
+    InterceptHandler willWatch() {
+        return new AbstractInterceptHandler() {
+            @Override
+            public String getID() {
+                return "m2mkit-will-watch";
+            }
+
+            @Override
+            public Class<?>[] getInterceptedMessageTypes() {
+                return new Class<?>[] {InterceptConnectMessage.class};
+            }
+
+            @Override
+            public void onConnect(InterceptConnectMessage msg) {
+                if (msg.isWillFlag() && !mayPublish(principal(msg.getUsername()), msg.getWillTopic())) {
+                    LOG.warn("client {} of login {} set a last will on {}, which the login may not publish on",
+                            msg.getClientID(), msg.getUsername(), msg.getWillTopic());
+                }
+            }
+
+            @Override
+            public void onSessionLoopError(Throwable error) {
+                // RetainedGuard reports these
             }
         };
     }

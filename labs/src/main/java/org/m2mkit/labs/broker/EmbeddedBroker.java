@@ -101,7 +101,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         Server server = new Server();
         RetainedGuard retained = new RetainedGuard(limits, server);
         try {
-            server.startServer(new MemoryConfig(settings(host, port)), List.of(retained), null,
+            server.startServer(new MemoryConfig(settings(host, port)), List.of(retained, access.willWatch()), null,
                     access.authenticator(), access.policy());
         } catch (IOException | RuntimeException e) {
             stopQuietly(server);
