@@ -32,14 +32,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final String host;
     private final int port;
     private final BrokerAccess access;
+    private final RetainedLimits limits;
     private final RetainedGuard retained;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private EmbeddedBroker(Server server, String host, int port, BrokerAccess access, RetainedGuard retained) {
+    private EmbeddedBroker(Server server, String host, int port, BrokerAccess access, RetainedLimits limits,
+                           RetainedGuard retained) {
         this.server = server;
         this.host = host;
         this.port = port;
         this.access = access;
+        this.limits = limits;
         this.retained = retained;
     }
 
@@ -110,7 +113,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
             throw new UserError("the embedded broker could not start on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new EmbeddedBroker(server, host, port, access, retained);
+        return new EmbeddedBroker(server, host, port, access, limits, retained);
     }
 
     private static boolean bindable(String host, int port) {
@@ -179,6 +182,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Starts a new broker like this one (stopped, for a restart): same address, port, access and limits, so that
+     * its clients reconnect with the logins they have.
+     *
+     * @throws UserError when the port is not free (yet)
+     */
+    public EmbeddedBroker startAgain() {
+        return start(host, port, access, limits);
     }
 
     /** Who may sign in and what each login may do; the same for a restart of this broker. */

@@ -20,7 +20,6 @@ import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.labs.broker.MqttLogin;
-import org.m2mkit.labs.broker.RetainedLimits;
 import org.m2mkit.labs.broker.Role;
 import org.m2mkit.labs.cloud.UtilityCloud;
 import org.m2mkit.labs.gateway.GatewayRuntime;
@@ -374,10 +373,10 @@ public final class LabRun implements AutoCloseable {
         if (broker == null) {
             throw new UserError("only the embedded broker can be restarted from the lab; restart " + url + " yourself");
         }
-        int port = broker.port();
-        BrokerAccess access = broker.access();
+        EmbeddedBroker stopped = broker;
+        int port = stopped.port();
         recorder.note("lab", "broker stopped");
-        broker.close();
+        stopped.close();
         try {
             Thread.sleep(downFor.toMillis());
         } catch (InterruptedException e) {
@@ -386,7 +385,7 @@ public final class LabRun implements AutoCloseable {
         UserError last = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
-                broker = EmbeddedBroker.start("127.0.0.1", port, access, RetainedLimits.DEFAULT);
+                broker = stopped.startAgain();
                 recorder.note("lab", "broker started again on port " + port);
                 return;
             } catch (UserError e) {

@@ -6,7 +6,6 @@ import org.m2mkit.labs.broker.BrokerAccess;
 import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.labs.broker.EmbeddedBroker;
-import org.m2mkit.labs.broker.RetainedLimits;
 
 /**
  * The kit's MQTT broker as the live lab sees it: the embedded one, which the console may restart on the same
@@ -18,8 +17,6 @@ public final class KitBroker implements AutoCloseable {
     private final String url;
     private final String host;
     private final BrokerLogin login;
-    /** The embedded broker's access, kept for its restarts; null with an external broker. */
-    private final BrokerAccess access;
     private EmbeddedBroker embedded;
     private boolean closed;
 
@@ -27,7 +24,6 @@ public final class KitBroker implements AutoCloseable {
         this.url = url;
         this.host = host;
         this.login = login;
-        this.access = embedded == null ? null : embedded.access();
         this.embedded = embedded;
     }
 
@@ -74,7 +70,7 @@ public final class KitBroker implements AutoCloseable {
      * @throws UserError with an external broker, or when the port cannot be had again
      */
     public void restart(Duration downFor) {
-        int port;
+        EmbeddedBroker stopped;
         synchronized (this) {
             if (host == null) {
                 throw new UserError("the kit uses the external broker " + url + "; restart it there");
@@ -82,8 +78,8 @@ public final class KitBroker implements AutoCloseable {
             if (closed || embedded == null) {
                 throw new UserError("the broker is already restarting");
             }
-            port = embedded.port();
-            embedded.close();
+            stopped = embedded;
+            stopped.close();
             embedded = null;
         }
         sleep(downFor.toMillis());
@@ -94,7 +90,7 @@ public final class KitBroker implements AutoCloseable {
                     return;
                 }
                 try {
-                    embedded = EmbeddedBroker.start(host, port, access, RetainedLimits.DEFAULT);
+                    embedded = stopped.startAgain();
                     return;
                 } catch (UserError e) {
                     last = e; // the port may take a moment to free
