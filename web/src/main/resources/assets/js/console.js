@@ -63,7 +63,12 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       post(form).then(function (answer) {
-        if (answer && !answer.run) { setRunning(false); runInfo.textContent = 'No run is going.'; }
+        if (answer && !answer.run) {
+          setRunning(false);
+          runInfo.textContent = 'No run is going.';
+          var mqtt = document.getElementById('run-mqtt');
+          if (mqtt) { mqtt.hidden = true; }
+        }
       });
     });
   });
