@@ -93,7 +93,7 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("kit.properties"), "prot = 8080\n");
         assertThatThrownBy(() -> load(Map.of(), file, freePorts()))
                 .hasMessageContaining("unknown setting 'prot'")
-                .hasMessageContaining("accepted: port, bind, data, db-url, broker, broker-port, demo-accounts");
+                .hasMessageContaining("accepted: port, bind, data, db-url, broker, broker-port, broker-bind, broker-user, broker-password, demo-accounts");
     }
 
     @Test
