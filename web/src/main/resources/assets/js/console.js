@@ -79,7 +79,12 @@
       e.preventDefault();
       post(form).then(function (answer) {
         if (answer && answer.run) { showRun(answer.run); }
-        if (answer && answer.run === null) { setRunning(false); runInfo.textContent = 'No run is going.'; }
+        if (answer && answer.run === null) {
+          setRunning(false);
+          runInfo.textContent = 'No run is going.';
+          var mqtt = document.getElementById('run-mqtt');
+          if (mqtt) { mqtt.hidden = true; }
+        }
       });
     });
   });
@@ -89,6 +94,13 @@
   function showRun(run) {
     runInfo.textContent = 'Area ' + run.area + ': ' + run.meters + ' meters, ' + run.mode + ' mode, ' + run.network +
       ', ' + run.gateway + '; broker ' + run.broker + '.';
+    var mqtt = document.getElementById('run-mqtt');
+    if (mqtt) {
+      mqtt.hidden = !run.watch;
+      document.getElementById('run-mqtt-user').textContent = run.mqttUser || '';
+      document.getElementById('run-mqtt-password').textContent = run.mqttPassword || '';
+      document.getElementById('run-mqtt-watch').textContent = run.watch || '';
+    }
     var list = document.getElementById('meter-ids');
     list.textContent = '';
     (run.meterIds || []).forEach(function (id) {
