@@ -63,12 +63,10 @@ public final class WorkDirs {
                 return dir;
             }
             PosixFileAttributes attrs = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-            if (!attrs.owner().equals(me)) {
+            if (!ownedByMe(dir)) {
                 throw new IllegalStateException("the sandbox work directory " + dir + " belongs to "
-                        + attrs.owner().getName() + ", not to " + me.getName() + " who runs the kit; another user may "
-                        + "have made it. Remove it, or choose another data directory");
+                        + attrs.owner().getName() + ", not to the user who runs the kit; another user may have made "
+                        + "it. Remove it, or choose another data directory");
             }
             if (!attrs.permissions().equals(OWNER_ONLY)) {
                 Files.setPosixFilePermissions(dir, OWNER_ONLY);
@@ -111,6 +109,23 @@ public final class WorkDirs {
             LOG.info("removed {} sandbox folder(s) left under {} by a kit that stopped without closing", removed, root);
         }
         return removed;
+    }
+
+    /**
+     * Whether this process's user owns {@code dir}: by user id where the system has them (the owner of
+     * {@code /proc/self} is this process's user, which works also for a user id without a name, as in many
+     * containers), else by user name.
+     */
+    private static boolean ownedByMe(Path dir) throws IOException {
+        Path self = Path.of("/proc/self");
+        try {
+            Object mine = Files.getAttribute(self, "unix:uid");
+            return mine.equals(Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            return Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).equals(me);
+        }
     }
 
     private static boolean alive(long pid) {
