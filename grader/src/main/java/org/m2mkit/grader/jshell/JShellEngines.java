@@ -41,6 +41,7 @@ public final class JShellEngines implements AutoCloseable {
     private final ExecutorService starter;
     private final ScheduledExecutorService timer;
     private final AtomicInteger alive = new AtomicInteger();
+    private final java.util.Set<JShellSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Engines start one per core at a time: more at once only makes every one of them late. */
     private final Semaphore starting = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private volatile boolean closed;
@@ -57,6 +58,14 @@ public final class JShellEngines implements AutoCloseable {
         this.watchdog = new Watchdog(settings.sandbox(), 200);
         this.starter = Executors.newSingleThreadExecutor(r -> daemon(r, "jshell-pool-starter"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jshell-timer"));
+        long sweep = Math.max(1, Math.min(30, settings.parkAfter().toSeconds() / 2));
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                parkIdle();
+            } catch (RuntimeException e) {
+                LOG.warn("parking idle notebook engines failed: {}", e.toString());
+            }
+        }, sweep, sweep, TimeUnit.SECONDS);
         for (int i = 0; i < settings.poolSize() && launcher.unavailable() == null; i++) {
             starter.execute(this::refill);
         }
@@ -117,7 +126,28 @@ public final class JShellEngines implements AutoCloseable {
 
     /** A new session for one student; it takes an engine on its first use. */
     public JShellSession open() {
-        return new JShellSession(this);
+        JShellSession session = new JShellSession(this);
+        sessions.add(session);
+        return session;
+    }
+
+    /** A closed session is no longer swept for parking. */
+    void forget(JShellSession session) {
+        sessions.remove(session);
+    }
+
+    /** Parks the engines of sessions unused for {@link JShellSettings#parkAfter()}; returns how many. */
+    public int parkIdle() {
+        int parked = 0;
+        for (JShellSession s : sessions) {
+            if (s.parkIfIdle(settings.parkAfter())) {
+                parked++;
+            }
+        }
+        if (parked > 0) {
+            LOG.debug("parked the engines of {} idle notebook session(s)", parked);
+        }
+        return parked;
     }
 
     /** Waits until the pool is full (for tests and benchmarks); false if it did not fill in time. */

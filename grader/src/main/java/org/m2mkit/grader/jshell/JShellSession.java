@@ -21,6 +21,11 @@ public final class JShellSession implements AutoCloseable {
     private Engine engine;
     private boolean restarted;
     private boolean closed;
+    /** The engine was given back while the session sat unused; its cells run again on the next use. */
+    private boolean parked;
+    /** Cells run again to bring a parked session back, for the next answer's notice. */
+    private int restored;
+    private volatile long lastUse = System.nanoTime();
 
     JShellSession(JShellEngines engines) {
         this.engines = engines;
@@ -36,6 +41,7 @@ public final class JShellSession implements AutoCloseable {
         try {
             boolean fresh = ensureEngine();
             List<Results.Snippet> snippets = engine.evaluate(cell);
+            lastUse = System.nanoTime();
             boolean ended = snippets.stream().anyMatch(s -> s.status().equals("ended"));
             boolean stopped = snippets.stream().anyMatch(s -> s.status().equals("stopped"));
             String notice = null;
@@ -59,7 +65,13 @@ public final class JShellSession implements AutoCloseable {
                     return new Results.Cell(snippets, "This cell ran in a fresh JShell engine: what earlier cells "
                             + "defined is gone until you replay them.", true, history.size() - 1);
                 }
+                if (restored > 0 && notice == null) {
+                    notice = "This notebook's Java engine was paused while the notebook sat unused; its " + restored
+                            + (restored == 1 ? " earlier cell ran" : " earlier cells ran") + " again first, so what "
+                            + "they defined is back (what they printed is not shown again).";
+                }
             }
+            restored = 0;
             return new Results.Cell(snippets, notice, false, history.size());
         } finally {
             lock.unlock();
@@ -87,7 +99,61 @@ public final class JShellSession implements AutoCloseable {
         }
         engine = null;
         engine = engines.take();
+        if (parked) {
+            parked = false;
+            restore();
+        }
         return true;
+    }
+
+    /** Runs the remembered cells again, silently, in the engine just taken for a parked session. */
+    private void restore() {
+        int n = 0;
+        for (String cell : history) {
+            engine.evaluate(cell);
+            n++;
+            if (!engine.alive()) {
+                // it no longer runs as it did: the student gets the usual fresh-engine notice and can replay
+                engines.release(engine);
+                engine = engines.take();
+                restarted = true;
+                return;
+            }
+        }
+        restored = n;
+    }
+
+    /**
+     * Gives the engine back when the session has not been used for {@code idle} and no call of it is running;
+     * the next use takes a fresh engine and runs the remembered cells again before it does anything else.
+     *
+     * @return whether the engine was given back now
+     */
+    public boolean parkIfIdle(java.time.Duration idle) {
+        if (System.nanoTime() - lastUse < idle.toNanos() || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (closed || engine == null || System.nanoTime() - lastUse < idle.toNanos()) {
+                return false;
+            }
+            engines.release(engine);
+            engine = null;
+            parked = !restarted;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the session's engine is parked (given back while it sat unused). */
+    public boolean isParked() {
+        lock.lock();
+        try {
+            return parked;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -99,6 +165,8 @@ public final class JShellSession implements AutoCloseable {
         try {
             List<String> cells = new ArrayList<>(history);
             history.clear();
+            parked = false;
+            lastUse = System.nanoTime();
             if (engine != null) {
                 engines.release(engine);
                 engine = null;
@@ -133,6 +201,7 @@ public final class JShellSession implements AutoCloseable {
         try {
             history.clear();
             restarted = false;
+            parked = false;
             if (engine != null) {
                 engines.release(engine);
                 engine = null;
@@ -172,6 +241,7 @@ public final class JShellSession implements AutoCloseable {
         }
         try {
             ensureEngine();
+            lastUse = System.nanoTime();
             return work.get();
         } finally {
             lock.unlock();
@@ -190,6 +260,7 @@ public final class JShellSession implements AutoCloseable {
 
     @Override
     public void close() {
+        engines.forget(this);
         lock.lock();
         try {
             closed = true;

@@ -13,35 +13,50 @@ import org.m2mkit.grader.sandbox.Limits;
  * @param outputBytes   what one snippet's printing may add to its answer
  * @param maxCellChars  longest cell accepted
  * @param sandbox       the limits of each engine's child JVM (CPU seconds are for the engine's whole life)
+ * @param parkAfter     a session unused this long gives its engine back (about 36 MB); its next use takes a fresh
+ *                      engine and runs the session's earlier cells again first, so nothing it defined is lost
  */
 public record JShellSettings(Duration evalTimeout, Duration stopGrace, int poolSize, int maxEngines,
-                             int outputBytes, int maxCellChars, Limits sandbox) {
+                             int outputBytes, int maxCellChars, Limits sandbox, Duration parkAfter) {
 
     public static JShellSettings defaults() {
         Duration eval = Duration.ofSeconds(3);
         int output = 16 * 1024;
         return new JShellSettings(eval, Duration.ofSeconds(1), 2, 60, output, 20_000,
                 new Limits(eval, Duration.ofSeconds(20), 900, 64, 64, 64, 320, 1_600, output, 8L << 20,
-                        Duration.ofSeconds(120), 32, 1_000));
+                        Duration.ofSeconds(120), 32, 1_000), Duration.ofMinutes(3));
+    }
+
+    /** The same settings with another idle time before a session's engine is parked. */
+    public JShellSettings withParkAfter(Duration idle) {
+        return new JShellSettings(evalTimeout, stopGrace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox,
+                idle);
     }
 
     public JShellSettings withEvalTimeout(Duration timeout) {
-        return new JShellSettings(timeout, stopGrace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox);
+        return new JShellSettings(timeout, stopGrace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox,
+                parkAfter);
     }
 
     public JShellSettings withStopGrace(Duration grace) {
-        return new JShellSettings(evalTimeout, grace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox);
+        return new JShellSettings(evalTimeout, grace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox,
+                parkAfter);
     }
 
     public JShellSettings withPool(int size, int max) {
-        return new JShellSettings(evalTimeout, stopGrace, size, max, outputBytes, maxCellChars, sandbox);
+        return new JShellSettings(evalTimeout, stopGrace, size, max, outputBytes, maxCellChars, sandbox,
+                parkAfter);
     }
 
     public JShellSettings withSandbox(Limits limits) {
-        return new JShellSettings(evalTimeout, stopGrace, poolSize, maxEngines, outputBytes, maxCellChars, limits);
+        return new JShellSettings(evalTimeout, stopGrace, poolSize, maxEngines, outputBytes, maxCellChars, limits,
+                parkAfter);
     }
 
     public JShellSettings validate() {
+        if (parkAfter == null || parkAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("jshell parkAfter = " + parkAfter + " is too small; use 1 s or more");
+        }
         if (evalTimeout.toMillis() < 100 || evalTimeout.toSeconds() > 120) {
             throw new IllegalArgumentException("jshell evalTimeout = " + evalTimeout.toMillis()
                     + " ms is out of range; use 100 ms to 120 s");
