@@ -16,6 +16,7 @@ final class Tally {
 
     /** The measures of the report. */
     enum Measure {
+        SIGN_IN("sign-in, arrival to signed in"),
         LESSON("lesson page"),
         CELL("notebook cell run"),
         STEP_KIT("live step, kit's timeline vs figure"),
