@@ -63,7 +63,8 @@ public final class CodeCheckBench {
         CodeCheck junit = check("gw-code-spike-filter");
         CodeCheck jshell = check("cell-code-data-volume");
         Path work = Files.createTempDirectory("codecheck-bench");
-        try (JShellEngines engines = new JShellEngines(JShellSettings.defaults(), work.resolve("jshell"), true);
+        try (JShellEngines engines = new JShellEngines(JShellSettings.defaults(), work.resolve("jshell"),
+                org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
              SandboxCodeChecker checker = new SandboxCodeChecker(() -> engines,
                      SandboxCodeChecker.defaults().withWorkDir(work.resolve("grader")))) {
             System.out.printf(Locale.ROOT, "JDK %s, %d cores, load average %s%n", Runtime.version(),
