@@ -2,7 +2,6 @@ package org.m2mkit.web.grading;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
@@ -176,21 +175,21 @@ public final class GradingRoutes {
         ctx.contentType("application/zip").result(StarterKits.zip(lab));
     }
 
-    /** The submission, if the signed-in person may see it: their own, or any for an instructor. */
+    /**
+     * The submission, if the signed-in person may see it: their own, or any for an instructor. Someone else's
+     * answers exactly as a missing one does, so that submission numbers cannot be probed.
+     */
     private StoredSubmission visible(Context ctx) {
         Account who = Auth.require(ctx);
-        long id;
+        String id = ctx.pathParam("id");
+        java.util.Optional<StoredSubmission> found;
         try {
-            id = Long.parseLong(ctx.pathParam("id"));
+            found = grading.find(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no submission " + ctx.pathParam("id") + ".");
+            found = java.util.Optional.empty();
         }
-        StoredSubmission s = grading.find(id)
-                .orElseThrow(() -> new NotFoundResponse("There is no submission " + id + "."));
-        if (s.accountId() != who.id() && who.role() != Role.INSTRUCTOR) {
-            throw new ForbiddenResponse("This submission is someone else's.");
-        }
-        return s;
+        return found.filter(s -> s.accountId() == who.id() || who.role() == Role.INSTRUCTOR)
+                .orElseThrow(() -> new NotFoundResponse("There is no such submission among those you may see."));
     }
 
     private void submissionPage(Context ctx) {

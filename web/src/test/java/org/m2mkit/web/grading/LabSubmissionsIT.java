@@ -114,7 +114,25 @@ class LabSubmissionsIT {
         assertThat(ada.get("/labs/submissions/" + id).body()).contains("Broken.java:8: error:")
                 .contains("does not compile (costs no attempt)");
         // nobody else's business
-        assertThat(signIn("alan", "alan-password-1").getJson("/api/submissions/" + id).statusCode()).isEqualTo(403);
+        assertThat(signIn("alan", "alan-password-1").getJson("/api/submissions/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void someoneElsesSubmissionAnswersExactlyAsAMissingOne() {
+        WebClient ada = signIn("ada", "ada-password-1");
+        long id = LabHttp.submit(ada, kit.port(), "protocol", COMPILE_ERROR);
+        long missing = id + 1_000_000;
+        WebClient alan = signIn("alan", "alan-password-1");
+        for (String base : new String[] {"/labs/submissions/", "/api/submissions/"}) {
+            HttpResponse<String> theirs = base.startsWith("/api") ? alan.getJson(base + id) : alan.get(base + id);
+            HttpResponse<String> none = base.startsWith("/api") ? alan.getJson(base + missing)
+                    : alan.get(base + missing);
+            assertThat(theirs.statusCode()).as(base).isEqualTo(404);
+            assertThat(none.statusCode()).as(base).isEqualTo(404);
+            assertThat(theirs.body().replace(base + id, base + "N"))
+                    .isEqualTo(none.body().replace(base + missing, base + "N"));
+        }
+        assertThat(ada.getJson("/api/submissions/" + id).statusCode()).isEqualTo(200);
     }
 
     @Test
