@@ -109,7 +109,8 @@ public final class AccountRepository {
     /** The account when the password is right, else empty. */
     public Optional<Account> authenticate(String username, String password) {
         try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT password_hash FROM account WHERE username = ?")) {
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT password_hash FROM account WHERE username = ? AND NOT disabled")) {
             st.setString(1, username);
             try (ResultSet rs = st.executeQuery()) {
                 if (rs.next() && Passwords.matches(password, rs.getString(1))) {
@@ -119,6 +120,32 @@ public final class AccountRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("checking the password of " + username, e);
+        }
+    }
+
+    /**
+     * Lets the demo accounts sign in again ({@code on}), or stops them and ends their sessions; returns how many
+     * demo accounts there are.
+     */
+    int enableDemo(boolean on) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement("UPDATE account SET disabled = ? WHERE demo");
+                 PreparedStatement end = c.prepareStatement(
+                         "DELETE FROM web_session WHERE account_id IN (SELECT id FROM account WHERE demo)")) {
+                st.setBoolean(1, !on);
+                int n = st.executeUpdate();
+                if (!on) {
+                    end.executeUpdate();
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException((on ? "enabling" : "disabling") + " the demo accounts", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.m2mkit.web.config;
 
 import org.m2mkit.grader.jshell.JShellSettings;
+import org.m2mkit.web.accounts.ClientAddress;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 import java.io.IOException;
@@ -104,7 +105,18 @@ public final class ConfigLoader {
         }
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
-        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons, notebooks(v));
+        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons, notebooks(v),
+                proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
+    }
+
+    private static ClientAddress proxies(Value v) {
+        try {
+            return ClientAddress.trusting(v.text());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.TRUSTED_PROXIES, v.source(), v.text(), "is not a list of addresses ("
+                    + e.getMessage() + ")", "empty, or IP addresses and CIDR ranges separated by commas, "
+                    + "like 127.0.0.1, 10.0.0.0/8");
+        }
     }
 
     private static NotebookSettings notebooks(Map<Setting, Value> v) {
@@ -175,7 +187,7 @@ public final class ConfigLoader {
     private static Path dataDir(Value v) {
         Path dir = Path.of(v.text()).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectory(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
             Files.delete(probe);
             return dir;

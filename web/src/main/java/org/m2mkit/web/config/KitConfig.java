@@ -1,6 +1,7 @@
 package org.m2mkit.web.config;
 
 import java.nio.file.Path;
+import org.m2mkit.web.accounts.ClientAddress;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 /**
@@ -8,9 +9,12 @@ import org.m2mkit.web.jshell.NotebookSettings;
  *
  * @param brokerUrl null for the embedded broker, else the external broker's URL
  * @param notebooks how the lesson notebooks' Java engines run
+ * @param clients which reverse proxies are believed about the client's address
+ * @param secureCookies whether the session and CSRF cookies are sent over HTTPS only
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
-                        boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks) {
+                        boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
+                        ClientAddress clients, boolean secureCookies) {
 
     public boolean embeddedBroker() {
         return brokerUrl == null;
@@ -19,6 +23,30 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,
-                true, NotebookSettings.defaults());
+                true, NotebookSettings.defaults(), ClientAddress.DIRECT, false);
+    }
+
+    public KitConfig withDemoAccounts(boolean on) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, on, publicLessons, notebooks, clients,
+                secureCookies);
+    }
+
+    public KitConfig withClients(ClientAddress trusted) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
+                trusted, secureCookies);
+    }
+
+    public KitConfig withSecureCookies(boolean on) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
+                clients, on);
+    }
+
+    /** Whether the web app listens only on this machine's loopback interface. */
+    public boolean loopbackOnly() {
+        try {
+            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

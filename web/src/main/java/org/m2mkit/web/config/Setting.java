@@ -19,7 +19,11 @@ public enum Setting {
             "minutes a lesson notebook may sit unused before its Java engine is freed (1 to 1440)"),
     NOTEBOOK_ENGINES("notebook-engines", "60",
             "Java engines for lesson notebooks alive at once, about 40 MB each (1 to 1000)"),
-    NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)");
+    NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)"),
+    TRUSTED_PROXIES("trusted-proxies", "",
+            "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header names the client; empty trusts none"),
+    SECURE_COOKIES("secure-cookies", "false",
+            "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)");
 
     private final String key;
     private final String defaultValue;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,27 +20,34 @@ import org.openqa.selenium.chrome.ChromeDriver;
 public final class RunningKit implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean withBrowser;
+    private final UnaryOperator<KitConfig> settings;
     private Path data;
     private Kit kit;
     private ChromeDriver browser;
 
     public RunningKit() {
-        this(false);
+        this(false, c -> c);
     }
 
-    private RunningKit(boolean withBrowser) {
+    private RunningKit(boolean withBrowser, UnaryOperator<KitConfig> settings) {
         this.withBrowser = withBrowser;
+        this.settings = settings;
     }
 
     /** A kit and a headless Chromium (see {@link Browser}). */
     public static RunningKit withBrowser() {
-        return new RunningKit(true);
+        return new RunningKit(true, c -> c);
+    }
+
+    /** A kit whose test configuration is changed by {@code settings}, for example to trust a proxy. */
+    public static RunningKit with(UnaryOperator<KitConfig> settings) {
+        return new RunningKit(false, settings);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("m2mkit-test");
-        kit = Kit.start(KitConfig.forTests(data));
+        kit = Kit.start(settings.apply(KitConfig.forTests(data)));
         if (withBrowser) {
             browser = Browser.start();
         }
