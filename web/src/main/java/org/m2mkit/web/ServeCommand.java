@@ -10,6 +10,7 @@ import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.ConfigLoader;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.Setting;
+import org.m2mkit.web.config.StartWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +66,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "seconds one notebook cell may run (default 3)")
     String notebookTimeLimit;
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES",
+            description = "reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges (default none)")
+    String trustedProxies;
+
+    @Option(names = "--secure-cookies", paramLabel = "true|false",
+            description = "send the sign-in cookies over HTTPS only, behind a TLS proxy (default false)")
+    String secureCookies;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -79,7 +88,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.NOTEBOOK_IDLE_MINUTES, notebookIdleMinutes);
         putIfSet(flags, Setting.NOTEBOOK_ENGINES, notebookEngines);
         putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
+        putIfSet(flags, Setting.TRUSTED_PROXIES, trustedProxies);
+        putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
+        PrintWriter err = spec.commandLine().getErr();
+        StartWarnings.of(config, System.getenv()).forEach(err::println);
+        err.flush();
         long t0 = System.nanoTime();
         Kit kit = Kit.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

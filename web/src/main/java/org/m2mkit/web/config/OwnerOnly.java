@@ -27,14 +27,10 @@ public final class OwnerOnly {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    /** Creates {@code dir} (and missing parents, as usual) and makes it owner-only. */
+    /** Creates {@code dir} and its missing parents owner-only, and makes {@code dir} owner-only if it existed. */
     public static void createDirectory(Path dir) throws IOException {
-        if (posix() && !Files.exists(dir)) {
-            Path parent = dir.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        if (posix()) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY));
         } else {
             Files.createDirectories(dir);
         }
