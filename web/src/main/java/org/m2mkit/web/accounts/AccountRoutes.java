@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.app.UploadLimits;
 
 /**
  * Sign in and out, change one's password, and, for instructors, the account list with creation one by one or
@@ -21,7 +22,6 @@ import org.m2mkit.web.app.Pages;
 public final class AccountRoutes {
 
     private static final int SESSION_SECONDS = 14 * 24 * 3600;
-    private static final int MAX_ROSTER_BYTES = 1_000_000;
 
     private final AccountRepository accounts;
     private final Auth auth;
@@ -243,9 +243,10 @@ public final class AccountRoutes {
         String csv = ctx.formParam("roster");
         UploadedFile file = ctx.uploadedFile("file");
         if (file != null && file.size() > 0) {
-            if (file.size() > MAX_ROSTER_BYTES) {
+            if (file.size() > UploadLimits.ROSTER_BYTES) {
                 renderList(ctx, HttpStatus.CONTENT_TOO_LARGE, Map.of("problems", List.of("the roster file is "
-                        + file.size() / 1024 + " KiB; at most " + MAX_ROSTER_BYTES / 1024 + " KiB are accepted")));
+                        + UploadLimits.size(file.size()) + "; at most " + UploadLimits.size(UploadLimits.ROSTER_BYTES)
+                        + " are accepted")));
                 return;
             }
             try (InputStream in = file.content()) {

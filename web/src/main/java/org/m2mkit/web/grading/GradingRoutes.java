@@ -7,9 +7,6 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.app.TextDecoding;
 import org.m2mkit.web.labs.LabRoutes;
 
 /**
@@ -162,11 +160,9 @@ public final class GradingRoutes {
             throw new InvalidSubmissionException(name + " is not a .java or a .zip file; submit one of those");
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return Submission.ofSource(name.replaceAll("^.*[/\\\\]", ""), text);
-        } catch (CharacterCodingException e) {
-            throw new InvalidSubmissionException(name + " is not UTF-8 text; save it as UTF-8 and send it again");
+            return Submission.ofSource(name.replaceAll("^.*[/\\\\]", ""), TextDecoding.decode(bytes));
+        } catch (TextDecoding.NotText e) {
+            throw new InvalidSubmissionException(name + ": " + e.getMessage());
         }
     }
 
