@@ -146,6 +146,11 @@ public final class Grader implements AutoCloseable {
                     ? "is incomplete" : "does not compile") + ".\n" + String.join("\n", compiled.problems());
             return new GradeResult(lab, false, 0, maxScore(lab), seconds(start), output, List.of(), mode);
         }
+        String unavailable = pool.launcher().unavailable();
+        if (unavailable != null) {
+            return new GradeResult(lab, false, 0, maxScore(lab), seconds(start),
+                    "Not graded (this costs no attempt): " + unavailable + ".", List.of(), mode);
+        }
         long compiledAt = System.nanoTime();
         LOG.debug("compiled {} in {} ms", lab.id(), (compiledAt - start) / 1_000_000);
         progress.accept(Progress.TESTING);
@@ -193,6 +198,11 @@ public final class Grader implements AutoCloseable {
      */
     public SandboxedGateway liveGateway(Submission submission, org.m2mkit.labs.api.GatewayConfig config) {
         return SandboxedGateway.open(compiler, pool, submission, config);
+    }
+
+    /** Why this grader runs no student code (no isolating sandbox here), or {@code null} when it does. */
+    public String unavailable() {
+        return pool.launcher().unavailable();
     }
 
     /** Whether the grader can grade, and how. */

@@ -13,14 +13,15 @@ import org.m2mkit.grader.sandbox.SandboxPolicy;
  * @param queueCapacity  submissions that may wait for a grading slot before new ones are refused
  * @param limits         what a sandbox child may use
  * @param workDir        where sandbox class paths and scratch directories go
- * @param sandbox        AUTO (bubblewrap where it works, else the weaker plain mode), REQUIRE_BWRAP or PLAIN
+ * @param sandbox        BWRAP (the default: bubblewrap, or no student code at all) or PLAIN (unsafe, by name)
  */
 public record GraderConfig(int poolSize, int concurrency, int queueCapacity, Limits limits, Path workDir,
                            SandboxPolicy sandbox) {
 
     public static GraderConfig defaults() {
         return new GraderConfig(2, 2, 200, Limits.defaults(),
-                Path.of(System.getProperty("java.io.tmpdir"), "m2mkit-grader"), SandboxPolicy.AUTO);
+                Path.of(System.getProperty("java.io.tmpdir"), "m2mkit-grader-" + System.getProperty("user.name")),
+                SandboxPolicy.BWRAP);
     }
 
     public GraderConfig withPoolSize(int n) {
@@ -55,7 +56,7 @@ public record GraderConfig(int poolSize, int concurrency, int queueCapacity, Lim
             throw new IllegalArgumentException("grader.workDir is not set; give a writable directory");
         }
         if (sandbox == null) {
-            throw new IllegalArgumentException("grader.sandbox is not set; use AUTO, REQUIRE_BWRAP or PLAIN");
+            throw new IllegalArgumentException("grader.sandbox is not set; use BWRAP or PLAIN");
         }
         limits.validate();
         return this;

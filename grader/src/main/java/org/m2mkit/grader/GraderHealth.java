@@ -4,7 +4,7 @@ package org.m2mkit.grader;
  * What the grader can do right now.
  *
  * @param compilerAvailable whether javax.tools has a compiler (a JDK, not a JRE)
- * @param sandbox           "bwrap" or "plain"
+ * @param sandbox           "bwrap", "plain" (unsafe, chosen by name) or "none" (student code is not run)
  * @param sandboxDetail     what the sandbox mode confines
  * @param poolSize          child JVMs the pool keeps ready
  * @param poolReady         child JVMs ready now
@@ -14,6 +14,11 @@ package org.m2mkit.grader;
 public record GraderHealth(boolean compilerAvailable, String sandbox, String sandboxDetail, int poolSize,
                            int poolReady, int queued, int running) {
     public boolean ok() {
-        return compilerAvailable;
+        return compilerAvailable && !"none".equals(sandbox);
+    }
+
+    /** Grading works, but without isolation: fine for trusted code only. */
+    public boolean unsafe() {
+        return "plain".equals(sandbox);
     }
 }

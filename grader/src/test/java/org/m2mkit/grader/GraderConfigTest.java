@@ -21,7 +21,8 @@ class GraderConfigTest {
                 .hasMessage("grader.concurrency = 0 is out of range; use 1 to 16");
         Limits d = Limits.defaults();
         Limits tiny = new Limits(d.caseTimeout(), d.scaleTimeout(), d.cpuSeconds(), 8, d.metaspaceMb(), d.maxThreads(),
-                d.maxRssMb(), d.addressSpaceMb(), d.outputBytes(), d.fileBytes(), Duration.ofSeconds(60));
+                d.maxRssMb(), d.addressSpaceMb(), d.outputBytes(), d.fileBytes(), Duration.ofSeconds(60),
+                d.scratchMb(), d.scratchFiles());
         assertThatThrownBy(() -> GraderConfig.defaults().withLimits(tiny).validate())
                 .hasMessage("grader limit heapMb = 8 is too small; use 32 or more");
     }

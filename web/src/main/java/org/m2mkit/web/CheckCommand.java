@@ -50,6 +50,10 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
             out.printf("checked %d pages, the database, the broker and the grader%n", paths.size());
+            out.printf("sandbox: %s%n", kit.sandboxSummary());
+            if (kit.sandboxSummary().startsWith("NONE")) {
+                failures.add("student code is not run: " + kit.sandboxSummary().substring("NONE: ".length()));
+            }
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -74,6 +74,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "send the sign-in cookies over HTTPS only, behind a TLS proxy (default false)")
     String secureCookies;
 
+    @Option(names = "--sandbox", paramLabel = "bwrap|plain",
+            description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
+    String sandbox;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
@@ -90,6 +94,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
         putIfSet(flags, Setting.TRUSTED_PROXIES, trustedProxies);
         putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
+        putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         PrintWriter err = spec.commandLine().getErr();
         StartWarnings.of(config, System.getenv()).forEach(err::println);
@@ -120,6 +125,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
         out.printf("  MQTT broker: %s%n", kit.brokerUrl());
         out.printf("  Data:        %s%n", kit.config().dataDir());
+        out.printf("  Sandbox:     %s%n", kit.sandboxSummary());
         for (DemoAccounts.Credentials c : kit.demoAccounts()) {
             out.printf("  Demo %-10s user '%s', password '%s'%n", c.role().name().toLowerCase() + ":",
                     c.username(), c.password());

@@ -37,6 +37,7 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws IOException {
+        NoProcesses.seal();
         long outputLimit = Long.parseLong(args.length > 0 ? args[0] : "1048576");
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));

@@ -13,6 +13,7 @@ import org.m2mkit.grader.Lab;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.grader.TestResult;
 import org.m2mkit.grader.results.ResultsJson;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.grader.starter.StarterKit;
 import org.m2mkit.labs.UserError;
 import picocli.CommandLine;
@@ -57,6 +58,11 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--starter", paramLabel = "gateway|protocol", description = "write this lab's starter kit into DIR")
     String starter;
+
+    @Option(names = "--sandbox", paramLabel = "bwrap|plain", defaultValue = "bwrap",
+            description = "where the submission runs: bwrap (default; bubblewrap must work here) or plain "
+                    + "(UNSAFE: no file-system or network isolation, for code you trust only)")
+    String sandbox;
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "folder for --starter (new or empty)")
     Path starterDir;
@@ -109,10 +115,17 @@ public final class GradeCommand implements Callable<Integer> {
         if (!format.equals("gradescope") && !format.equals("prairielearn")) {
             throw new UserError("--format " + format + " is not known; use gradescope or prairielearn");
         }
+        SandboxPolicy policy = SandboxPolicy.parse(sandbox);
+        if (policy == null) {
+            throw new UserError("--sandbox " + sandbox + " is not known; use bwrap, or plain (unsafe) for code you trust");
+        }
         Lab theLab = Lab.parse(lab);
         Submission sub = Submission.fromPath(submission);
         GradeResult result;
-        try (Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0))) {
+        try (Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0).withSandbox(policy))) {
+            if (grader.unavailable() != null) {
+                throw new UserError(grader.unavailable());
+            }
             result = grader.grade(theLab, sub, visibleOnly);
         } catch (UserError e) {
             throw e;

@@ -140,6 +140,9 @@ public final class GatewaySuite {
             hint = " (the heap limit of the sandbox was reached)";
         } else if ("java.lang.StackOverflowError".equals(type)) {
             hint = " (endless recursion?)";
+        } else if (text != null && (text.contains("java.lang.ProcessImpl")
+                || text.contains("Cannot run program") && text.contains("error=1,"))) {
+            hint = " (it tried to start another process; submissions may not run programs)";
         }
         return text + (where == null ? "" : " at " + where) + hint;
     }

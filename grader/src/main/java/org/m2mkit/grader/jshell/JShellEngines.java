@@ -11,12 +11,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.m2mkit.grader.child.NoProcesses;
 import org.m2mkit.grader.jshell.agent.SandboxAgent;
 import org.m2mkit.grader.sandbox.Child;
 import org.m2mkit.grader.sandbox.ChildLauncher;
 import org.m2mkit.grader.sandbox.ClassPathTree;
-import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.grader.sandbox.SandboxMode;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.grader.sandbox.Watchdog;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.api.Gateway;
@@ -46,18 +47,17 @@ public final class JShellEngines implements AutoCloseable {
 
     /**
      * @param workRoot   where the engines' class path and scratch directories go
-     * @param allowPlain whether engines may run without bubblewrap when it is missing here
+     * @param policy     bubblewrap (or no engines at all where it does not work) or, by name, the unsafe plain mode
      */
-    public JShellEngines(JShellSettings settings, Path workRoot, boolean allowPlain) {
+    public JShellEngines(JShellSettings settings, Path workRoot, SandboxPolicy policy) {
         this.settings = settings.validate();
-        this.launcher = new ChildLauncher(settings.sandbox(), workRoot,
-                allowPlain ? SandboxPolicy.AUTO : SandboxPolicy.REQUIRE_BWRAP, childClassPath(),
+        this.launcher = new ChildLauncher(settings.sandbox(), workRoot, policy, childClassPath(),
                 SandboxAgent.class.getName(), List.of(Integer.toString(settings.outputBytes())));
         // engines live for a whole lesson: checking them five times a second is enough and costs little
         this.watchdog = new Watchdog(settings.sandbox(), 200);
         this.starter = Executors.newSingleThreadExecutor(r -> daemon(r, "jshell-pool-starter"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jshell-timer"));
-        for (int i = 0; i < settings.poolSize(); i++) {
+        for (int i = 0; i < settings.poolSize() && launcher.unavailable() == null; i++) {
             starter.execute(this::refill);
         }
     }
@@ -75,6 +75,7 @@ public final class JShellEngines implements AutoCloseable {
         files.putAll(only(ClassPathTree.read(NetworkProfile.class, "org/m2mkit/labs/net/"), "NetworkProfile"));
         files.putAll(only(ClassPathTree.read(UserError.class, "org/m2mkit/labs/"), "labs/UserError"));
         files.putAll(ClassPathTree.read(SandboxAgent.class, "org/m2mkit/grader/jshell/agent/"));
+        files.putAll(only(ClassPathTree.read(NoProcesses.class, "org/m2mkit/grader/child/"), "NoProcesses"));
         return files;
     }
 
@@ -127,6 +128,9 @@ public final class JShellEngines implements AutoCloseable {
     Engine take() {
         if (closed) {
             throw new JShellBusyException("the JShell engines are shut down");
+        }
+        if (launcher.unavailable() != null) {
+            throw new JShellBusyException("Java cells do not run on this server: " + launcher.unavailable());
         }
         Engine engine;
         while ((engine = ready.poll()) != null && !engine.alive()) {

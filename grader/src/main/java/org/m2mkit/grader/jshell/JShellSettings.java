@@ -22,7 +22,7 @@ public record JShellSettings(Duration evalTimeout, Duration stopGrace, int poolS
         int output = 16 * 1024;
         return new JShellSettings(eval, Duration.ofSeconds(1), 2, 60, output, 20_000,
                 new Limits(eval, Duration.ofSeconds(20), 900, 64, 64, 64, 320, 1_600, output, 8L << 20,
-                        Duration.ofSeconds(120)));
+                        Duration.ofSeconds(120), 32, 1_000));
     }
 
     public JShellSettings withEvalTimeout(Duration timeout) {

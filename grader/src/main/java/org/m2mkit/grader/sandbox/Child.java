@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ public final class Child implements AutoCloseable {
 
     private final Process process;
     private final Path scratch;
+    private final boolean confined;
     private final DataOutputStream to;
     private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
     private final StringBuilder stderr = new StringBuilder();
@@ -36,13 +38,17 @@ public final class Child implements AutoCloseable {
     private int seq;
 
     Child(Process process, Path scratch) {
-        this(process, scratch, true);
+        this(process, scratch, true, false);
     }
 
-    /** A child that is not {@code framed} is not read here: its caller speaks over its streams. */
-    Child(Process process, Path scratch, boolean framed) {
+    /**
+     * A child that is not {@code framed} is not read here: its caller speaks over its streams. A {@code confined}
+     * child runs under bubblewrap, its writable places tmpfs mounts of its own.
+     */
+    Child(Process process, Path scratch, boolean framed, boolean confined) {
         this.process = process;
         this.scratch = scratch;
+        this.confined = confined;
         this.to = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         if (framed) {
             Thread reader = new Thread(this::readFrames, "grader-child-reader-" + process.pid());
@@ -86,6 +92,18 @@ public final class Child implements AutoCloseable {
 
     Path scratch() {
         return scratch;
+    }
+
+    /**
+     * Where the student's code can write, as this process sees it: under bubblewrap, the sandbox's tmpfs mounts
+     * through the JVM's {@code /proc/PID/root}; otherwise the scratch directory.
+     */
+    List<Path> writable(long jvmPid) {
+        if (!confined) {
+            return List.of(scratch);
+        }
+        Path root = Path.of("/proc", Long.toString(jvmPid), "root");
+        return List.of(root.resolve("scratch"), root.resolve("tmp"), root.resolve("dev/shm"));
     }
 
     long ageNanos() {

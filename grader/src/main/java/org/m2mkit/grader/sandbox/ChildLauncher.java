@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.m2mkit.grader.child.ChildMain;
+import org.m2mkit.grader.child.NoProcesses;
 import org.m2mkit.labs.api.Gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ public final class ChildLauncher {
     private final String bwrapPath;
     private final String mainClass;
     private final List<String> mainArgs;
+    /** The seccomp program bubblewrap installs on each child, or null in the plain mode or on another CPU. */
+    private final Path seccomp;
 
     /**
      * @param workRoot  where the child class path and the scratch directories go
@@ -52,27 +55,57 @@ public final class ChildLauncher {
     public ChildLauncher(Limits limits, Path workRoot, SandboxPolicy policy, TreeMap<String, byte[]> files,
                          String mainClass, List<String> mainArgs) {
         this.limits = limits.validate();
-        this.workRoot = workRoot;
         this.javaHome = realJavaHome();
         this.mainClass = mainClass;
         this.mainArgs = List.copyOf(mainArgs);
+        this.workRoot = WorkDirs.newInstance(WorkDirs.ensurePrivate(workRoot));
         try {
-            Files.createDirectories(workRoot);
-            this.classes = Files.createTempDirectory(workRoot, "classpath-");
+            this.classes = Files.createDirectory(this.workRoot.resolve("classpath"));
             ClassPathTree.write(files, classes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox class path under " + workRoot, e);
         }
         this.bwrapPath = policy == SandboxPolicy.PLAIN ? null : findBwrap();
-        if (bwrapPath != null && bwrapWorks()) {
+        if (policy == SandboxPolicy.PLAIN) {
+            this.mode = SandboxMode.PLAIN;
+            LOG.warn("grader sandbox: UNSAFE, {} (chosen with sandbox=plain)", mode.description());
+        } else if (bwrapPath != null && bwrapWorks()) {
             this.mode = SandboxMode.BWRAP;
             LOG.info("grader sandbox: {}", mode.description());
-        } else if (policy != SandboxPolicy.REQUIRE_BWRAP) {
-            this.mode = SandboxMode.PLAIN;
-            LOG.warn("grader sandbox: WEAKER MODE, {}", mode.description());
         } else {
-            throw new IllegalStateException("bubblewrap (bwrap) is missing or does not work on this machine, and the "
-                    + "grader is configured to require it (install the Debian package bubblewrap)");
+            this.mode = SandboxMode.NONE;
+            LOG.error("grader sandbox: {}", refusal(bwrapPath));
+        }
+        this.seccomp = mode == SandboxMode.BWRAP ? writeSeccomp(this.workRoot) : null;
+    }
+
+    /** The one line that says why no student code runs here and what to do about it. */
+    private static String refusal(String bwrapPath) {
+        return (bwrapPath == null ? "bubblewrap (bwrap) is not installed"
+                : "bubblewrap (" + bwrapPath + ") cannot create its namespaces here (a container that forbids them?)")
+                + ", so student code is not run. Install it (Debian/Ubuntu: sudo apt-get install bubblewrap; "
+                + "Fedora: sudo dnf install bubblewrap) and restart, or, only for code you trust, start with "
+                + "--sandbox plain (unsafe: no file-system or network isolation)";
+    }
+
+    /** Why student code is not run here, or {@code null} when it is. */
+    public String unavailable() {
+        return mode == SandboxMode.NONE ? refusal(bwrapPath) : null;
+    }
+
+    private static Path writeSeccomp(Path workRoot) {
+        byte[] program = SeccompFilter.forThisMachine().orElse(null);
+        if (program == null) {
+            LOG.warn("grader sandbox: no seccomp filter for {} {}; the watchdog alone stops started processes",
+                    System.getProperty("os.name"), System.getProperty("os.arch"));
+            return null;
+        }
+        try {
+            Path file = workRoot.resolve("seccomp.bpf");
+            Files.write(file, program);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox's seccomp filter under " + workRoot, e);
         }
     }
 
@@ -109,6 +142,9 @@ public final class ChildLauncher {
     }
 
     private Child start(boolean framed) {
+        if (mode == SandboxMode.NONE) {
+            throw new SandboxUnavailableException(unavailable());
+        }
         try {
             Path scratch = Files.createTempDirectory(workRoot, "scratch-");
             ProcessBuilder pb = new ProcessBuilder(command(scratch));
@@ -117,7 +153,7 @@ public final class ChildLauncher {
             pb.environment().put("MALLOC_ARENA_MAX", "2");
             pb.environment().put("LANG", "C.UTF-8");
             pb.directory(scratch.toFile());
-            return new Child(pb.start(), scratch, framed);
+            return new Child(pb.start(), scratch, framed, mode == SandboxMode.BWRAP);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a sandbox JVM", e);
         }
@@ -125,7 +161,12 @@ public final class ChildLauncher {
 
     /** Starts a child and waits until it is ready. */
     public Child startReady() throws ChildFailure {
-        Child child = start();
+        Child child;
+        try {
+            child = start();
+        } catch (SandboxUnavailableException e) {
+            throw new ChildFailure(e.getMessage());
+        }
         try {
             child.awaitReady(Duration.ofSeconds(30));
         } catch (ChildFailure e) {
@@ -146,9 +187,11 @@ public final class ChildLauncher {
         // resource limits the kernel enforces on the child and all it starts: CPU seconds, file size, address space
         cmd.add("/bin/sh");
         cmd.add("-c");
+        // with a seccomp filter, the shell opens it as descriptor 3 for bubblewrap (its own name, $0, is the file)
         cmd.add("ulimit -t " + limits.cpuSeconds() + " && ulimit -f " + (limits.fileBytes() / 512)
-                + " && ulimit -v " + (limits.addressSpaceMb() * 1024L) + " && exec \"$@\"");
-        cmd.add("sandbox");
+                + " && ulimit -v " + (limits.addressSpaceMb() * 1024L) + " && exec \"$@\""
+                + (seccomp != null ? " 3<\"$0\"" : ""));
+        cmd.add(seccomp != null ? seccomp.toString() : "sandbox");
         String java = javaHome.resolve("bin/java").toString();
         String classPath = classes.toString();
         String scratchDir = scratch.toString();
@@ -162,7 +205,7 @@ public final class ChildLauncher {
                 "-XX:MaxMetaspaceSize=" + limits.metaspaceMb() + "m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=16m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
-                "-XX:+DisableAttachMechanism", "-Xshare:auto",
+                "-XX:+DisableAttachMechanism", "-Xshare:auto", NoProcesses.JVM_OPTION,
                 "-XX:ErrorFile=" + scratchDir + "/hs_err.log",
                 "-Djava.io.tmpdir=" + scratchDir, "-Duser.home=" + scratchDir, "-Dfile.encoding=UTF-8",
                 "-cp", classPath, mainClass));
@@ -173,6 +216,9 @@ public final class ChildLauncher {
     private List<String> bwrapArgs(Path scratch) {
         List<String> a = new ArrayList<>(List.of(bwrapPath, "--unshare-all", "--die-with-parent", "--new-session",
                 "--cap-drop", "ALL"));
+        if (seccomp != null) {
+            a.addAll(List.of("--seccomp", "3"));
+        }
         roBindIfDir(a, Path.of("/usr/lib"));
         roBindIfDir(a, Path.of("/usr/lib64"));
         for (String top : List.of("/lib", "/lib64", "/lib32")) {
@@ -197,10 +243,15 @@ public final class ChildLauncher {
         } catch (IOException e) {
             // no Java configuration under /etc: the JDK keeps it in its own home
         }
-        a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+        // every writable place is a size-capped tmpfs that goes with the sandbox; the rest is read-only
+        String small = Long.toString(Limits.SMALL_TMPFS_MB * (1L << 20));
+        a.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+                "--size", small, "--tmpfs", "/dev/shm",
+                "--size", small, "--tmpfs", "/tmp",
+                "--size", Long.toString(limits.scratchMb() * (1L << 20)), "--tmpfs", "/scratch",
                 "--ro-bind", classes.toString(), "/grader/classes",
-                "--bind", scratch.toString(), "/scratch", "--chdir", "/scratch",
-                "--setenv", "HOME", "/scratch"));
+                "--remount-ro", "/dev", "--remount-ro", "/",
+                "--chdir", "/scratch", "--setenv", "HOME", "/scratch"));
         return a;
     }
 
@@ -218,14 +269,13 @@ public final class ChildLauncher {
         }
     }
 
+    /** bubblewrap on the PATH (the standard folders where no PATH is set), or null. */
     private static String findBwrap() {
         String path = System.getenv("PATH");
-        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/local/bin"));
-        if (path != null) {
-            dirs.addAll(0, List.of(path.split(java.io.File.pathSeparator)));
-        }
+        List<String> dirs = path == null ? List.of("/usr/bin", "/bin", "/usr/local/bin")
+                : List.of(path.split(java.io.File.pathSeparator));
         for (String d : dirs) {
-            Path p = Path.of(d, BWRAP);
+            Path p = Path.of(d.isEmpty() ? "." : d, BWRAP);
             if (Files.isExecutable(p)) {
                 return p.toString();
             }
@@ -249,7 +299,7 @@ public final class ChildLauncher {
     }
 
     public void close() {
-        deleteTree(classes);
+        deleteTree(workRoot);
     }
 
     static void deleteTree(Path dir) {

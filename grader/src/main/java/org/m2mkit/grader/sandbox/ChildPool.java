@@ -45,7 +45,7 @@ public final class ChildPool implements AutoCloseable {
      */
     public void fill() {
         try {
-            for (int i = 0; i < size && !closed; i++) {
+            for (int i = 0; i < size && !closed && launcher.unavailable() == null; i++) {
                 starter.execute(this::refill);
             }
         } catch (java.util.concurrent.RejectedExecutionException e) {

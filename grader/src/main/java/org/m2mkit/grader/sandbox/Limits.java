@@ -16,14 +16,27 @@ import java.time.Duration;
  * @param outputBytes       what the student's code may print in one case
  * @param fileBytes         largest file the student's code may write in its scratch directory (RLIMIT_FSIZE)
  * @param gradingBudget     wall time for a whole grading; cases not started by then fail as not run
+ * @param scratchMb         bytes the student's code may keep in its writable places all together (the scratch
+ *                          directory, {@code /tmp} and {@code /dev/shm}, each a size-capped tmpfs under bubblewrap),
+ *                          counted in {@code maxRssMb} too since a tmpfs lives in memory
+ * @param scratchFiles      files and folders the student's code may make there all together
  */
 public record Limits(Duration caseTimeout, Duration scaleTimeout, int cpuSeconds, int heapMb, int metaspaceMb,
                      int maxThreads, int maxRssMb, int addressSpaceMb, long outputBytes, long fileBytes,
-                     Duration gradingBudget) {
+                     Duration gradingBudget, int scratchMb, int scratchFiles) {
+
+    /** Each of {@code /tmp} and {@code /dev/shm} is a tmpfs of this size under bubblewrap; scratch has the rest. */
+    public static final int SMALL_TMPFS_MB = 8;
 
     public static Limits defaults() {
         return new Limits(Duration.ofSeconds(2), Duration.ofSeconds(20), 60, 128, 64, 64, 320, 1_600,
-                1L << 20, 8L << 20, Duration.ofSeconds(120));
+                1L << 20, 8L << 20, Duration.ofSeconds(120), 32, 1_000);
+    }
+
+    /** The same limits with another scratch budget. */
+    public Limits withScratch(int mb, int files) {
+        return new Limits(caseTimeout, scaleTimeout, cpuSeconds, heapMb, metaspaceMb, maxThreads, maxRssMb,
+                addressSpaceMb, outputBytes, fileBytes, gradingBudget, mb, files);
     }
 
     public Limits validate() {
@@ -38,6 +51,8 @@ public record Limits(Duration caseTimeout, Duration scaleTimeout, int cpuSeconds
         atLeast("addressSpaceMb", addressSpaceMb, 1_200);
         atLeast("outputBytes", outputBytes, 1_024);
         atLeast("fileBytes", fileBytes, 1_024);
+        atLeast("scratchMb", scratchMb, 2);
+        atLeast("scratchFiles", scratchFiles, 16);
         return this;
     }
 

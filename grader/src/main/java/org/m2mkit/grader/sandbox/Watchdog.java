@@ -1,8 +1,11 @@
 package org.m2mkit.grader.sandbox;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Checks busy children a few dozen times a second against the limits the JVM itself cannot enforce: threads,
- * resident memory, and processes started by the student's code. A child over a limit is killed with a reason.
+ * resident memory, what the student's code keeps in its writable folders, and processes it started (where no
+ * seccomp filter refuses them first). A child over a limit is killed with a reason.
  */
 public final class Watchdog implements AutoCloseable {
     private static final Set<String> OWN = Set.of("bwrap", "java");
@@ -56,6 +60,7 @@ public final class Watchdog implements AutoCloseable {
         int threads = 0;
         long rssKb = 0;
         int javas = 0;
+        long jvm = -1;
         String stranger = null;
         List<ProcessHandle> tree;
         try (Stream<ProcessHandle> d = child.process().descendants()) {
@@ -70,6 +75,7 @@ public final class Watchdog implements AutoCloseable {
             rssKb += s.rssKb();
             if (s.name().equals("java")) {
                 javas++;
+                jvm = p.pid();
             } else if (!OWN.contains(s.name())) {
                 stranger = s.name();
             }
@@ -81,6 +87,58 @@ public final class Watchdog implements AutoCloseable {
             child.kill("it started too many threads (limit " + limits.maxThreads() + " threads in the JVM)");
         } else if (rssKb > limits.maxRssMb() * 1024L) {
             child.kill("it used more memory than allowed (limit " + limits.maxRssMb() + " MB resident)");
+        } else if (jvm > 0) {
+            Stored stored = Stored.count(child.writable(jvm), limits.scratchFiles());
+            if (stored.files() > limits.scratchFiles()) {
+                child.kill("it made too many files (limit " + limits.scratchFiles() + " files and folders in its "
+                        + "scratch directory and temporary folders)");
+            } else if (stored.bytes() > limits.scratchMb() * (1L << 20)) {
+                child.kill("it stored too much data (limit " + limits.scratchMb() + " MB in its scratch directory "
+                        + "and temporary folders)");
+            } else if (rssKb + stored.bytes() / 1024 > limits.maxRssMb() * 1024L) {
+                child.kill("it used more memory than allowed (limit " + limits.maxRssMb() + " MB, files it keeps in "
+                        + "memory-backed folders included)");
+            }
+        }
+    }
+
+    /** Files and bytes under some folders, counted up to just past a budget of files (so a flood costs little). */
+    record Stored(int files, long bytes) {
+        static Stored count(List<Path> roots, int maxFiles) {
+            int[] files = {0};
+            long[] bytes = {0};
+            for (Path root : roots) {
+                try {
+                    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return dir.equals(root) ? FileVisitResult.CONTINUE : counted(attrs);
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            return counted(attrs);
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        private FileVisitResult counted(BasicFileAttributes attrs) {
+                            files[0]++;
+                            bytes[0] += attrs.size();
+                            return files[0] > maxFiles ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                        }
+                    });
+                } catch (IOException e) {
+                    // the folder is gone (the child ended) or not readable: nothing to count there
+                }
+                if (files[0] > maxFiles) {
+                    break;
+                }
+            }
+            return new Stored(files[0], bytes[0]);
         }
     }
 

@@ -38,7 +38,7 @@ class ChapterCodeQuestionsIT {
         }
         assertThat(code).extracting(q -> ((Body.Code) q.body()).check().kind())
                 .contains(CodeCheck.Kind.JSHELL, CodeCheck.Kind.JUNIT);
-        try (JShellEngines engines = new JShellEngines(JShellSettings.defaults().withPool(0, 4), work.resolve("j"), true);
+        try (JShellEngines engines = new JShellEngines(JShellSettings.defaults().withPool(0, 4), work.resolve("j"), org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
              SandboxCodeChecker checker = new SandboxCodeChecker(() -> engines,
                      GraderConfig.defaults().withWorkDir(work.resolve("g")).withPoolSize(0))) {
             for (Question q : code) {

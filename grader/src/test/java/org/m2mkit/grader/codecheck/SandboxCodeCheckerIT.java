@@ -68,7 +68,7 @@ class SandboxCodeCheckerIT {
     @BeforeAll
     static void start() throws InterruptedException {
         engines = new JShellEngines(JShellSettings.defaults().withEvalTimeout(Duration.ofSeconds(2)).withPool(1, 12),
-                work.resolve("jshell"), true);
+                work.resolve("jshell"), org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
         checker = new SandboxCodeChecker(() -> engines,
                 GraderConfig.defaults().withWorkDir(work.resolve("grader")).withPoolSize(1));
         assertThat(engines.awaitReady(Duration.ofSeconds(60))).isTrue();

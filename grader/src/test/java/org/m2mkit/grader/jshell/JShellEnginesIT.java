@@ -19,7 +19,7 @@ class JShellEnginesIT {
     @BeforeAll
     static void start() throws InterruptedException {
         engines = new JShellEngines(JShellSettings.defaults().withEvalTimeout(Duration.ofSeconds(2)).withPool(1, 12),
-                work, true);
+                work, org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
         assertThat(engines.awaitReady(Duration.ofSeconds(60))).isTrue();
     }
 

@@ -50,6 +50,7 @@ public final class Kit implements AutoCloseable {
     private final List<DemoAccounts.Credentials> demoAccounts;
     private final AccountRepository accounts;
     private final Javalin app;
+    private String sandboxSummary = "";
     private final List<HandlerMetaInfo> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Kit(KitConfig config) {
@@ -70,7 +71,8 @@ public final class Kit implements AutoCloseable {
         // its warm sandbox JVM boots a little after the web app listens (see below), not on the cores the start
         // and the first pages need
         Future<Grader> graderStart = startup.submit(() -> log.done("grader",
-                Grader.startLater(GraderConfig.defaults().withPoolSize(1))));
+                Grader.startLater(GraderConfig.defaults().withPoolSize(1).withSandbox(config.sandbox())
+                        .withWorkDir(config.graderDir()))));
         try {
             Database db = Database.connect(config.dbUrl());
             started.push(db);
@@ -80,10 +82,12 @@ public final class Kit implements AutoCloseable {
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),
                     "codemirrorVersion", EditorAssets.codemirrorVersion()));
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(14));
-            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"));
+            SessionRegistry notebooks = new SessionRegistry(config.notebooks(), config.dataDir().resolve("jshell"),
+                    config.sandbox());
             started.push(notebooks);
             // code questions run where notebook cells and lab submissions run: in the grader's sandbox
-            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults());
+            SandboxCodeChecker codeChecks = new SandboxCodeChecker(notebooks::engines, SandboxCodeChecker.defaults()
+                    .withSandbox(config.sandbox()).withWorkDir(config.graderDir()));
             started.push(codeChecks);
             Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
             KitBroker broker;
@@ -96,6 +100,9 @@ public final class Kit implements AutoCloseable {
             brokerUrl = broker.url();
             Grader grader = await(graderStart);
             started.push(grader);
+            sandboxSummary = grader.unavailable() != null ? "NONE: " + grader.unavailable()
+                    : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
+                    + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
@@ -205,19 +212,22 @@ public final class Kit implements AutoCloseable {
                             "url", brokerUrl);
                     return broker.isRunning() ? Health.Part.up(details) : Health.Part.down(details);
                 })
-                .add("grader", () -> grader(grader.health()));
+                .add("grader", () -> grader(grader.health(), grader.unavailable()));
     }
 
-    private static Health.Part grader(GraderHealth h) {
+    private static Health.Part grader(GraderHealth h, String unavailable) {
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("compiler", h.compilerAvailable() ? "javax.tools (JDK " + Runtime.version().feature() + ")"
                 : "missing: run the kit on a JDK, not a JRE");
         details.put("sandbox", h.sandbox());
-        details.put("sandboxDetail", h.sandboxDetail());
+        details.put("sandboxDetail", unavailable != null ? unavailable : h.sandboxDetail());
         details.put("poolReady", h.poolReady() + " of " + h.poolSize());
         details.put("queued", h.queued());
         details.put("running", h.running());
-        return h.ok() ? Health.Part.up(details) : Health.Part.down(details);
+        if (!h.ok()) {
+            return Health.Part.down(details);
+        }
+        return h.unsafe() ? Health.Part.degraded(details) : Health.Part.up(details);
     }
 
     private String engine() {
@@ -226,6 +236,11 @@ public final class Kit implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** One line on where student code runs, or why it does not run here. */
+    public String sandboxSummary() {
+        return sandboxSummary;
     }
 
     /** The address to open in a browser on this machine. */

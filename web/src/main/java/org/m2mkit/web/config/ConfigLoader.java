@@ -2,6 +2,7 @@ package org.m2mkit.web.config;
 
 import org.m2mkit.grader.jshell.JShellSettings;
 import org.m2mkit.web.accounts.ClientAddress;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 import java.io.IOException;
@@ -106,7 +107,17 @@ public final class ConfigLoader {
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
         return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons, notebooks(v),
-                proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
+                sandbox(v.get(Setting.SANDBOX)), proxies(v.get(Setting.TRUSTED_PROXIES)),
+                bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
+    }
+
+    private static SandboxPolicy sandbox(Value v) {
+        SandboxPolicy p = SandboxPolicy.parse(v.text());
+        if (p == null) {
+            throw new ConfigException(Setting.SANDBOX, v.source(), v.text(), "is not a sandbox",
+                    "bwrap (bubblewrap, the safe default) or plain (no isolation: only for code you trust)");
+        }
+        return p;
     }
 
     private static ClientAddress proxies(Value v) {

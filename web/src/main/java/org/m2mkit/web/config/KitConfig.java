@@ -2,6 +2,7 @@ package org.m2mkit.web.config;
 
 import java.nio.file.Path;
 import org.m2mkit.web.accounts.ClientAddress;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 /**
@@ -9,12 +10,24 @@ import org.m2mkit.web.jshell.NotebookSettings;
  *
  * @param brokerUrl null for the embedded broker, else the external broker's URL
  * @param notebooks how the lesson notebooks' Java engines run
+ * @param sandbox   where student code (lab submissions, notebook cells, code questions) runs
  * @param clients which reverse proxies are believed about the client's address
  * @param secureCookies whether the session and CSRF cookies are sent over HTTPS only
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
-                        ClientAddress clients, boolean secureCookies) {
+                        SandboxPolicy sandbox, ClientAddress clients, boolean secureCookies) {
+
+    /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
+    public Path graderDir() {
+        return dataDir.resolve("grader");
+    }
+
+    /** The same settings with another sandbox. */
+    public KitConfig withSandbox(SandboxPolicy policy) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
+                policy, clients, secureCookies);
+    }
 
     public boolean embeddedBroker() {
         return brokerUrl == null;
@@ -23,22 +36,22 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,
-                true, NotebookSettings.defaults(), ClientAddress.DIRECT, false);
+                true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, ClientAddress.DIRECT, false);
     }
 
     public KitConfig withDemoAccounts(boolean on) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, on, publicLessons, notebooks, clients,
-                secureCookies);
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, on, publicLessons, notebooks, sandbox,
+                clients, secureCookies);
     }
 
     public KitConfig withClients(ClientAddress trusted) {
         return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                trusted, secureCookies);
+                sandbox, trusted, secureCookies);
     }
 
     public KitConfig withSecureCookies(boolean on) {
         return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                clients, on);
+                sandbox, clients, on);
     }
 
     /** Whether the web app listens only on this machine's loopback interface. */

@@ -23,7 +23,9 @@ public enum Setting {
     TRUSTED_PROXIES("trusted-proxies", "",
             "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header names the client; empty trusts none"),
     SECURE_COOKIES("secure-cookies", "false",
-            "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)");
+            "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)"),
+    SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
+            + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 
     private final String key;
     private final String defaultValue;

@@ -5,19 +5,28 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The status of the kit's parts for {@code GET /health}: each part answers "up" or "down" with details; the
- * kit is "ok" when every part is up.
+ * The status of the kit's parts for {@code GET /health}: each part answers "up", "degraded" (it works, but not as
+ * it should: the grader without isolation, say) or "down", with details; the kit is "ok" when every part is up,
+ * else "degraded".
  */
 public final class Health {
 
     /** One part's status. */
-    public record Part(boolean up, Map<String, Object> details) {
+    public record Part(String status, Map<String, Object> details) {
         public static Part up(Map<String, Object> details) {
-            return new Part(true, details);
+            return new Part("up", details);
+        }
+
+        public static Part degraded(Map<String, Object> details) {
+            return new Part("degraded", details);
         }
 
         public static Part down(Map<String, Object> details) {
-            return new Part(false, details);
+            return new Part("down", details);
+        }
+
+        public boolean up() {
+            return "up".equals(status);
         }
     }
 
@@ -42,7 +51,7 @@ public final class Health {
             }
             allUp &= part.up();
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("status", part.up() ? "up" : "down");
+            entry.put("status", part.status());
             entry.putAll(part.details());
             body.put(e.getKey(), entry);
         }

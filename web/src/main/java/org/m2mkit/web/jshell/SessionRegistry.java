@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import java.nio.file.Path;
+import org.m2mkit.grader.sandbox.SandboxPolicy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,12 +35,19 @@ public final class SessionRegistry implements AutoCloseable {
     private final Cache<String, String> ended = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterWrite(Duration.ofDays(1)).build();
     private final Map<String, String> byLesson = new ConcurrentHashMap<>();
+    private final SandboxPolicy sandbox;
     private volatile JShellEngines engines;
     private volatile boolean closed;
 
     public SessionRegistry(NotebookSettings settings, Path workRoot) {
+        this(settings, workRoot, SandboxPolicy.BWRAP);
+    }
+
+    /** @param sandbox where the engines run: bubblewrap (or not at all), or the unsafe plain mode by name */
+    public SessionRegistry(NotebookSettings settings, Path workRoot, SandboxPolicy sandbox) {
         this.settings = settings.validate();
         this.workRoot = workRoot;
+        this.sandbox = sandbox;
         this.open = Caffeine.newBuilder()
                 .expireAfterAccess(settings.idleTimeout())
                 .scheduler(Scheduler.systemScheduler())
@@ -62,7 +70,7 @@ public final class SessionRegistry implements AutoCloseable {
                     throw new ApiError(503, "shut-down", "The server is shutting down.");
                 }
                 if (engines == null) {
-                    engines = new JShellEngines(settings.engines(), workRoot, true);
+                    engines = new JShellEngines(settings.engines(), workRoot, sandbox);
                 }
                 e = engines;
             }

@@ -25,7 +25,7 @@ class StartWarningsTest {
     void demoAccountsWarnOnlyWhenTheKitIsReachableFromOtherMachines() {
         KitConfig local = KitConfig.forTests(dir);
         assertThat(StartWarnings.of(local, Map.of())).isEmpty();
-        KitConfig open = new KitConfig(0, "0.0.0.0", dir, "", null, 0, true, true, local.notebooks(),
+        KitConfig open = new KitConfig(0, "0.0.0.0", dir, "", null, 0, true, true, local.notebooks(), local.sandbox(),
                 local.clients(), false);
         assertThat(StartWarnings.of(open, Map.of())).singleElement().asString().startsWith("warning: the demo accounts");
         assertThat(StartWarnings.of(open.withDemoAccounts(false), Map.of())).isEmpty();
