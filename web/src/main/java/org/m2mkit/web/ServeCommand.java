@@ -47,7 +47,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--broker-port", paramLabel = "PORT", description = "port of the embedded broker (default 1883)")
     String brokerPort;
 
-    @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true)")
+    @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true); false disables existing ones")
     String demoAccounts;
 
     @Option(names = "--public-lessons", paramLabel = "true|false",

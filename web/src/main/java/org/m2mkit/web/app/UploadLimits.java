@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.Map;
+import org.m2mkit.grader.Lab;
 import org.m2mkit.grader.Submission;
 
 /**
@@ -28,13 +29,18 @@ public final class UploadLimits {
     /** Forms, JSON and pasted text: Javalin's own limit on a body it reads. */
     static final long OTHER_BYTES = 1_000_000;
 
-    private static final Map<String, Limit> UPLOADS = Map.of(
-            "/quizzes/import", new Limit(QUESTION_FILE_BYTES, "a question file (GIFT or Moodle XML)"),
-            "/labs/gateway/submissions", new Limit(Submission.MAX_ZIP_BYTES, "a lab submission (a .java file or a "
-                    + "zip of .java files)"),
-            "/labs/protocol/submissions", new Limit(Submission.MAX_ZIP_BYTES, "a lab submission (a .java file or a "
-                    + "zip of .java files)"),
-            "/instructor/accounts/roster", new Limit(ROSTER_BYTES, "a class roster"));
+    private static final Map<String, Limit> UPLOADS = uploads();
+
+    private static Map<String, Limit> uploads() {
+        Map<String, Limit> all = new java.util.HashMap<>();
+        all.put("/quizzes/import", new Limit(QUESTION_FILE_BYTES, "a question file (GIFT or Moodle XML)"));
+        all.put("/instructor/accounts/roster", new Limit(ROSTER_BYTES, "a class roster"));
+        for (Lab lab : Lab.values()) {
+            all.put("/labs/" + lab.id() + "/submissions", new Limit(Submission.MAX_ZIP_BYTES,
+                    "a lab submission (a .java file or a zip of .java files)"));
+        }
+        return Map.copyOf(all);
+    }
 
     private UploadLimits() {
     }

@@ -13,7 +13,7 @@ public enum Setting {
     DB_URL("db-url", "", "JDBC URL of the database; empty means an H2 file database in the data directory"),
     BROKER("broker", "embedded", "MQTT broker: 'embedded' or an external broker's URL, tcp://host:port"),
     BROKER_PORT("broker-port", "1883", "port of the embedded MQTT broker; 0 picks a free port"),
-    DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start"),
+    DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start; false disables existing ones"),
     PUBLIC_LESSONS("public-lessons", "true", "let visitors who are not signed in read the lesson pages"),
     NOTEBOOK_IDLE_MINUTES("notebook-idle-minutes", "20",
             "minutes a lesson notebook may sit unused before its Java engine is freed (1 to 1440)"),
