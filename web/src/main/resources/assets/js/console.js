@@ -32,24 +32,39 @@
     });
   }
 
+  function isRunning() {
+    return main.getAttribute('data-running') === 'true';
+  }
+
+  // The address comes from the attribute: form.action would be the form's own control when one is named
+  // "action" (as the uplink forms' is), and the request would go to "/labs/[object HTMLInputElement]".
+  // Whatever the answer, the controls come back as the run's state says; only a clear answer changes that state.
   function post(form) {
     var body = new URLSearchParams(new FormData(form));
     var button = form.querySelector('button[type="submit"]');
     if (button) { button.disabled = true; }
-    return fetch(form.action, {
+    return fetch(form.getAttribute('action'), {
       method: 'POST', body: body, credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
     }).then(function (r) {
-      return r.json().catch(function () { return { error: 'The kit answered ' + r.status + '.' }; });
+      return r.json().catch(function () { return {}; }).then(function (answer) {
+        if (!r.ok && !answer.error) { answer = { error: 'The kit answered ' + r.status + '.' }; }
+        return answer;
+      });
     }).then(function (answer) {
-      if (button) { button.disabled = false; }
-      if (answer.error) { say(answer.error, true); return null; }
+      if (answer.error || typeof answer.message !== 'string') {
+        say(answer.error || 'The kit gave an answer this page does not understand; reload it to see the run.', true);
+        return null;
+      }
       say(answer.message, false);
       return answer;
     }).catch(function () {
-      if (button) { button.disabled = false; }
       say('The kit did not answer; check that it is still running.', true);
       return null;
+    }).then(function (answer) {
+      if (button && !button.hasAttribute('data-always-off')) { button.disabled = false; }
+      setRunning(isRunning());
+      return answer;
     });
   }
 
@@ -63,7 +78,13 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       post(form).then(function (answer) {
-        if (answer && !answer.run) { setRunning(false); runInfo.textContent = 'No run is going.'; }
+        if (answer && answer.run) { showRun(answer.run); }
+        if (answer && answer.run === null) {
+          setRunning(false);
+          runInfo.textContent = 'No run is going.';
+          var mqtt = document.getElementById('run-mqtt');
+          if (mqtt) { mqtt.hidden = true; }
+        }
       });
     });
   });
@@ -73,6 +94,13 @@
   function showRun(run) {
     runInfo.textContent = 'Area ' + run.area + ': ' + run.meters + ' meters, ' + run.mode + ' mode, ' + run.network +
       ', ' + run.gateway + '; broker ' + run.broker + '.';
+    var mqtt = document.getElementById('run-mqtt');
+    if (mqtt) {
+      mqtt.hidden = !run.watch;
+      document.getElementById('run-mqtt-user').textContent = run.mqttUser || '';
+      document.getElementById('run-mqtt-password').textContent = run.mqttPassword || '';
+      document.getElementById('run-mqtt-watch').textContent = run.watch || '';
+    }
     var list = document.getElementById('meter-ids');
     list.textContent = '';
     (run.meterIds || []).forEach(function (id) {
@@ -264,6 +292,6 @@
     document.getElementById('sequence').appendChild(defs);
   })();
 
-  setRunning(main.getAttribute('data-running') === 'true');
-  if (main.getAttribute('data-running') === 'true') { connect(); }
+  setRunning(isRunning());
+  if (isRunning()) { connect(); }
 })();

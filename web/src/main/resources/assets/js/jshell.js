@@ -90,13 +90,19 @@
     bar.appendChild(this.state);
     var area = el('textarea', 'jshell-source');
     area.value = pre.textContent.replace(/\n$/, '');
-    area.setAttribute('aria-label', 'Java code of cell ' + (index + 1));
+    var name = 'Java code of cell ' + (index + 1);
+    area.setAttribute('aria-label', name);
+    var keys = el('p', 'jshell-keys', 'In the code, Tab indents or completes. To leave the code with the keyboard, '
+      + 'press Esc, then Tab (or Shift+Tab). Ctrl+Enter runs the cell.');
+    keys.id = 'jshell-keys-' + (index + 1);
+    area.setAttribute('aria-describedby', keys.id);
     this.output = el('div', 'jshell-output');
     this.output.setAttribute('role', 'log');
     this.output.setAttribute('aria-live', 'polite');
     this.docs = el('div', 'jshell-docs');
     this.docs.hidden = true;
     box.appendChild(bar);
+    box.appendChild(keys);
     box.appendChild(area);
     box.appendChild(this.docs);
     box.appendChild(this.output);
@@ -106,7 +112,7 @@
     if (window.CodeMirror) {
       this.editor = window.CodeMirror.fromTextArea(area, {
         mode: 'text/x-java', lineNumbers: true, indentUnit: 4, matchBrackets: true, autoCloseBrackets: true,
-        viewportMargin: Infinity,
+        viewportMargin: Infinity, screenReaderLabel: name,
         extraKeys: {
           'Ctrl-Enter': function () { self.run(); },
           'Cmd-Enter': function () { self.run(); },
@@ -117,6 +123,8 @@
           'Ctrl-I': function () { self.showDocs(); }
         }
       });
+      this.editor.getInputField().setAttribute('aria-describedby', keys.id);
+      releaseTabOnEscape(this.editor);
     } else {
       this.editor = null;
       this.area = area;
@@ -232,6 +240,26 @@
       }));
     }
   };
+
+  /**
+   * No keyboard trap (WCAG 2.1.2): Tab and Shift+Tab indent, complete and show documentation in the editor, so
+   * Escape releases them, as CodeMirror 6 does by default: after Escape, the next Tab or Shift+Tab is left to the
+   * browser and moves the focus out of the editor. Any other key first takes the editor back to editing.
+   */
+  function releaseTabOnEscape(cm) {
+    var released = false;
+    cm.on('keydown', function (editor, e) {
+      if (e.key === 'Escape') {
+        released = true;
+      } else if (e.key === 'Tab' && released) {
+        e.codemirrorIgnore = true;
+        released = false;
+      } else if (['Shift', 'Control', 'Alt', 'Meta'].indexOf(e.key) < 0) {
+        released = false;
+      }
+    });
+    cm.on('blur', function () { released = false; });
+  }
 
   /** Tab completes after a name or a dot, and indents elsewhere. */
   Cell.prototype.tab = function (cm) {

@@ -81,6 +81,11 @@
 
   function render(s) {
     stage(s.status);
+    var queued = progress.querySelector('.stages li[data-stage="QUEUED"]');
+    if (queued) {
+      queued.textContent = s.status === 'QUEUED' && s.queuePosition > 0
+        ? 'queued: place ' + s.queuePosition + ' in the queue' : 'queued';
+    }
     result.textContent = '';
     if (!s.finished) { return; }
     if (s.counted) {
@@ -126,7 +131,7 @@
     error.classList.add('hidden');
     var button = form.querySelector('button[type="submit"]');
     button.disabled = true;
-    fetch(form.action, {
+    fetch(form.getAttribute('action'), { // not form.action, which a control named "action" would hide
       method: 'POST', body: new FormData(form), credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf }
     }).then(function (r) {

@@ -99,6 +99,17 @@ public final class Grader implements AutoCloseable {
      */
     public CompletableFuture<GradeResult> submit(Lab lab, Submission submission, boolean visibleOnly,
                                                  Consumer<Progress> progress) {
+        return submit(null, lab, submission, visibleOnly, progress);
+    }
+
+    /**
+     * Queues a submission of {@code owner} (a student; {@code null} for none). The queue is fair: an owner has at
+     * most one submission waiting, so one student's resubmissions cannot push everyone else back.
+     *
+     * @throws GraderBusyException when the queue is full, or when the owner already has a submission waiting
+     */
+    public CompletableFuture<GradeResult> submit(String owner, Lab lab, Submission submission, boolean visibleOnly,
+                                                 Consumer<Progress> progress) {
         CompletableFuture<GradeResult> result = new CompletableFuture<>();
         Consumer<Progress> listener = p -> {
             try {
@@ -107,32 +118,63 @@ public final class Grader implements AutoCloseable {
                 LOG.warn("a progress listener failed on {}: {}", p, e.toString());
             }
         };
-        listener.accept(Progress.QUEUED);
-        try {
-            workers.execute(() -> {
-                running.incrementAndGet();
-                GradeResult graded = null;
-                Throwable failure = null;
-                try {
-                    graded = run(lab, submission, visibleOnly, listener);
-                } catch (RuntimeException | Error e) {
-                    LOG.error("grading failed", e);
-                    failure = e;
-                } finally {
-                    running.decrementAndGet();
-                    listener.accept(Progress.DONE);
-                }
-                if (failure == null) {
-                    result.complete(graded);
-                } else {
-                    result.completeExceptionally(failure);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new GraderBusyException("the grader's queue is full (" + config.queueCapacity()
-                    + " submissions waiting); try again in a minute");
+        Job job = new Job(owner, () -> {
+            running.incrementAndGet();
+            GradeResult graded = null;
+            Throwable failure = null;
+            try {
+                graded = run(lab, submission, visibleOnly, listener);
+            } catch (RuntimeException | Error e) {
+                LOG.error("grading failed", e);
+                failure = e;
+            } finally {
+                running.decrementAndGet();
+                listener.accept(Progress.DONE);
+            }
+            if (failure == null) {
+                result.complete(graded);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        synchronized (workers) {
+            int waiting = queuePosition(owner);
+            if (waiting > 0) {
+                throw new GraderBusyException("your earlier submission is still waiting to be graded (place " + waiting
+                        + " in the queue); it is graded first, then you can submit again");
+            }
+            listener.accept(Progress.QUEUED);
+            try {
+                workers.execute(job);
+            } catch (RejectedExecutionException e) {
+                throw new GraderBusyException("the grader's queue is full (" + config.queueCapacity()
+                        + " submissions waiting); try again in a minute");
+            }
         }
         return result;
+    }
+
+    /** Where the owner's waiting submission stands in the queue (1 = next), or 0 when none is waiting. */
+    public int queuePosition(String owner) {
+        if (owner == null) {
+            return 0;
+        }
+        int place = 0;
+        for (Runnable r : workers.getQueue()) {
+            place++;
+            if (r instanceof Job j && owner.equals(j.owner)) {
+                return place;
+            }
+        }
+        return 0;
+    }
+
+    /** A queued grading and whose it is. */
+    private record Job(String owner, Runnable work) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
+        }
     }
 
     private GradeResult run(Lab lab, Submission submission, boolean visibleOnly, Consumer<Progress> progress) {

@@ -29,7 +29,7 @@ class FixtureSubmissionsIT {
 
     @BeforeAll
     static void start() {
-        grader = Grader.start(GraderConfig.defaults().withWorkDir(work).withPoolSize(2));
+        grader = Grader.start(GraderConfig.defaults().withWorkDir(work).withPoolSize(2).withLimits(GenerousLimits.junit()));
     }
 
     @AfterAll

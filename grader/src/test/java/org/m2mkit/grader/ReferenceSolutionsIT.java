@@ -16,7 +16,7 @@ class ReferenceSolutionsIT {
 
     @BeforeAll
     static void start() {
-        grader = Grader.start(GraderConfig.defaults().withWorkDir(work).withPoolSize(1));
+        grader = Grader.start(GraderConfig.defaults().withWorkDir(work).withPoolSize(1).withLimits(GenerousLimits.junit()));
     }
 
     @AfterAll

@@ -47,6 +47,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--broker-port", paramLabel = "PORT", description = "port of the embedded broker (default 1883)")
     String brokerPort;
 
+    @Option(names = "--broker-bind", paramLabel = "ADDRESS",
+            description = "address the embedded broker listens on (default 127.0.0.1)")
+    String brokerBind;
+
+    @Option(names = "--broker-user", paramLabel = "USER", description = "user name for an external broker (default: none)")
+    String brokerUser;
+
+    @Option(names = "--broker-password", paramLabel = "PASSWORD",
+            description = "password for an external broker (M2MKIT_BROKER_PASSWORD keeps it out of the process list)")
+    String brokerPassword;
+
     @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true); false disables existing ones")
     String demoAccounts;
 
@@ -74,6 +85,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "send the sign-in cookies over HTTPS only, behind a TLS proxy (default false)")
     String secureCookies;
 
+    @Option(names = "--grading-budget", paramLabel = "SECONDS",
+            description = "seconds one lab grading may take in all (default 30)")
+    String gradingBudget;
+
     @Option(names = "--sandbox", paramLabel = "bwrap|plain",
             description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
     String sandbox;
@@ -87,6 +102,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.DB_URL, dbUrl);
         putIfSet(flags, Setting.BROKER, broker);
         putIfSet(flags, Setting.BROKER_PORT, brokerPort);
+        putIfSet(flags, Setting.BROKER_BIND, brokerBind);
+        putIfSet(flags, Setting.BROKER_USER, brokerUser);
+        putIfSet(flags, Setting.BROKER_PASSWORD, brokerPassword);
         putIfSet(flags, Setting.DEMO_ACCOUNTS, demoAccounts);
         putIfSet(flags, Setting.PUBLIC_LESSONS, publicLessons);
         putIfSet(flags, Setting.NOTEBOOK_IDLE_MINUTES, notebookIdleMinutes);
@@ -94,6 +112,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
         putIfSet(flags, Setting.TRUSTED_PROXIES, trustedProxies);
         putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
+        putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         PrintWriter err = spec.commandLine().getErr();
@@ -123,7 +142,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         if (kit.config().bind().equals("0.0.0.0")) {
             out.printf("  Students:    http://<this machine's address>:%d/%n", kit.port());
         }
-        out.printf("  MQTT broker: %s%n", kit.brokerUrl());
+        out.printf("  MQTT broker: %s%s%n", kit.brokerUrl(), kit.config().embeddedBroker()
+                ? " (logins only: a student's own MQTT client uses the login the live lab page shows)" : "");
         out.printf("  Data:        %s%n", kit.config().dataDir());
         out.printf("  Sandbox:     %s%n", kit.sandboxSummary());
         for (DemoAccounts.Credentials c : kit.demoAccounts()) {

@@ -55,7 +55,7 @@ class AuthorizationIT {
     /** The status only: streams (Server-Sent Events) are closed as soon as their headers arrive. */
     static int status(WebClient c, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.port() + path))
-                .header("Accept", "text/html").timeout(Duration.ofSeconds(20)).GET().build();
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).GET().build();
         HttpResponse<InputStream> r = c.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         r.body().close();
         if (r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").startsWith("/sign-in")) {

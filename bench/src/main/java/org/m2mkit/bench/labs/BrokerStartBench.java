@@ -26,7 +26,8 @@ public final class BrokerStartBench {
         java.util.List<java.util.concurrent.Future<org.m2mkit.labs.mqtt.MqttLink>> f = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String id = "idle-" + i;
-            f.add(pool.submit(() -> org.m2mkit.labs.mqtt.MqttLink.connect(first.url(), id, null,
+            f.add(pool.submit(() -> org.m2mkit.labs.mqtt.MqttLink.connect(first.url(), id,
+                    first.access().login(org.m2mkit.labs.broker.Role.OBSERVER, "bench", null), null,
                     java.time.Duration.ofSeconds(20))));
         }
         for (var x : f) {

@@ -12,6 +12,8 @@ import org.m2mkit.labs.api.MeterReading;
 import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.labs.gateway.GatewayRuntime;
 import org.m2mkit.labs.gateway.ReferenceGateway;
+import org.m2mkit.labs.broker.BrokerLogin;
+import org.m2mkit.labs.broker.Role;
 import org.m2mkit.labs.mqtt.MqttLink;
 import org.m2mkit.labs.net.NetworkLink;
 import org.m2mkit.labs.net.NetworkProfile;
@@ -48,11 +50,11 @@ public final class GatewayThroughputBench {
             boolean kept;
             if (mosquitto) {
                 try (Mosquitto m = Mosquitto.start()) {
-                    kept = run(n, m.url());
+                    kept = run(n, m.url(), BrokerLogin.anonymous());
                 }
             } else {
                 try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0)) {
-                    kept = run(n, broker.url());
+                    kept = run(n, broker.url(), broker.access());
                 }
             }
             if (kept) {
@@ -64,20 +66,20 @@ public final class GatewayThroughputBench {
         System.out.println("largest meter count the gateway kept up with (1 reading/s each): " + best);
     }
 
-    private static boolean run(int meters, String url) throws Exception {
+    private static boolean run(int meters, String url, BrokerLogin login) throws Exception {
         LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).meters(meters).reportPeriodMs(1000)
                 .recordReadings(false).build();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
         Duration t = Duration.ofSeconds(20);
         {
             GatewayRuntime gateway = new GatewayRuntime(config, new ReferenceGateway(config.gatewayConfig()), "reference",
-                    new NetworkLink("field", MqttLink.connect(url, "gw-field", null, t), NetworkProfile.LOCAL, scheduler, 1),
-                    new NetworkLink("uplink", MqttLink.connect(url, "gw-uplink", null, t), NetworkProfile.LOCAL, scheduler, 2),
+                    new NetworkLink("field", MqttLink.connect(url, "gw-field", login.login(Role.GATEWAY, config.areaId(), null), null, t), NetworkProfile.LOCAL, scheduler, 1),
+                    new NetworkLink("uplink", MqttLink.connect(url, "gw-uplink", login.login(Role.GATEWAY, config.areaId(), null), null, t), NetworkProfile.LOCAL, scheduler, 2),
                     Recorder.NONE);
             gateway.start();
             List<MqttLink> publishers = new ArrayList<>();
             for (int p = 0; p < PUBLISHERS; p++) {
-                publishers.add(MqttLink.connect(url, "load-" + p, null, t));
+                publishers.add(MqttLink.connect(url, "load-" + p, login.login(Role.STUDENT, config.areaId(), null), null, t));
             }
             AtomicLong offered = new AtomicLong();
             List<String> ids = config.meterIds();

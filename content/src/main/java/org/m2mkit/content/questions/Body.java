@@ -17,6 +17,14 @@ public sealed interface Body {
     /** Scores a response; an empty response scores 0 (or stays empty for hand-graded types). */
     Grade grade(Response response);
 
+    /**
+     * Whether this is a question, answered and carrying marks; a description is text only, and counts neither as a
+     * question nor for any marks.
+     */
+    default boolean carriesMarks() {
+        return true;
+    }
+
     /** Exactly one choice may be picked; its percent is the credit. */
     record SingleChoice(List<Choice> choices) implements Body {
         public SingleChoice {
@@ -308,9 +316,17 @@ public sealed interface Body {
 
     /** Text with no answer (GIFT's description); it carries no marks. */
     record Description() implements Body {
+        /** The type's name, as {@link #type()} gives it and the database stores it. */
+        public static final String TYPE = "description";
+
         @Override
         public String type() {
-            return "description";
+            return TYPE;
+        }
+
+        @Override
+        public boolean carriesMarks() {
+            return false;
         }
 
         @Override

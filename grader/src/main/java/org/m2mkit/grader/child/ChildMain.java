@@ -127,8 +127,10 @@ public final class ChildMain {
             int readings = in.readInt();
             int reports = in.readInt();
             long seed = in.readLong();
-            GatewayStepRunner.scale(meters, readings, reports, seed, res,
-                    () -> newInstance(loader, mainClass, Gateway.class, ScaleRun.config(meters)));
+            boolean baseline = in.readBoolean();
+            GatewayStepRunner.scale(meters, readings, reports, seed, res, baseline
+                    ? () -> new ScaleBaseline(ScaleRun.config(meters))
+                    : () -> newInstance(loader, mainClass, Gateway.class, ScaleRun.config(meters)));
         } else if (type == Wire.ADVISE) {
             int n = in.readInt();
             org.m2mkit.labs.api.Scenario[] scenarios = new org.m2mkit.labs.api.Scenario[n];

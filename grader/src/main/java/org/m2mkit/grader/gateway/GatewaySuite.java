@@ -106,7 +106,7 @@ public final class GatewaySuite {
             SandboxSession.Tail tail = answer.tail();
             return verdict(c, title, verdict, tail);
         } catch (ChildFailure e) {
-            return fail(c, title, "stopped: " + e.getMessage(), "");
+            return fail(c, title, e.verdict(), "");
         } catch (IOException e) {
             session.drop();
             return fail(c, title, "the sandbox sent an answer the grader could not read (" + e.getMessage() + ")", "");
@@ -280,71 +280,92 @@ public final class GatewaySuite {
                     GatewayRule.SCALE, GatewayRule.SCALE.points(), false, ScaleRun.config(1), List.of());
             String title = c.rule().label() + ": " + c.name();
             try {
-                Run small = once(session, SMALL_METERS, session.limits().scaleTimeout());
+                // the yardstick: a simple constant-work gateway on the 100-meter stream, in this same JVM
+                Run yard = once(session, SMALL_METERS, session.limits().scaleTimeout(), true);
+                Run small = once(session, SMALL_METERS, session.limits().scaleTimeout(), false);
                 if (small.problem != null) {
                     return fail(c, title, "with " + SMALL_METERS + " meters: " + small.problem, small.printed);
                 }
-                Duration budget = largeBudget(session, small);
+                Duration budget = largeBudget(session, base(small, yard));
                 Run large;
                 try {
-                    large = once(session, LARGE_METERS, budget);
+                    large = once(session, LARGE_METERS, budget, false);
                 } catch (ChildFailure e) {
                     if (e.getMessage().contains("time limit")) {
                         return fail(c, title, String.format(java.util.Locale.ROOT,
                                 "10,000 meters did not finish within %.1f s while 100 meters took %.2f s; the limit is "
                                         + "8 times as long or 1 s: onReading must do constant work per call",
-                                budget.toMillis() / 1000.0, small.seconds), small.printed);
+                                budget.toMillis() / 1000.0, base(small, yard)), small.printed);
                     }
                     throw e;
                 }
                 if (large.problem != null) {
                     return fail(c, title, "with " + LARGE_METERS + " meters: " + large.problem, large.printed);
                 }
-                if (tooSlow(small, large) && large.seconds < 3 * Math.max(1.0, 8 * small.seconds)) {
-                    // a close call, perhaps a busy machine: measure both once more and keep the better pair
-                    Run small2 = once(session, SMALL_METERS, session.limits().scaleTimeout());
-                    Run large2 = once(session, LARGE_METERS, largeBudget(session, small2));
-                    if (small2.problem == null && large2.problem == null && !tooSlow(small2, large2)) {
+                if (tooSlow(base(small, yard), large) && large.seconds < 3 * Math.max(1.0, 8 * base(small, yard))) {
+                    // a close call, perhaps a busy machine: measure all three once more and keep the better pair
+                    Run yard2 = once(session, SMALL_METERS, session.limits().scaleTimeout(), true);
+                    Run small2 = once(session, SMALL_METERS, session.limits().scaleTimeout(), false);
+                    Run large2 = once(session, LARGE_METERS, largeBudget(session, base(small2, yard2)), false);
+                    if (small2.problem == null && large2.problem == null && !tooSlow(base(small2, yard2), large2)) {
+                        yard = yard2;
                         small = small2;
                         large = large2;
                     }
                 }
-                if (tooSlow(small, large)) {
+                double base = base(small, yard);
+                if (tooSlow(base, large)) {
                     return fail(c, title, String.format(java.util.Locale.ROOT,
-                            "10,000 meters took %.2f s, %.1f times as long as 100 meters (%.2f s); the limit is 8 times "
-                                    + "or 1 s: onReading must do constant work per call",
-                            large.seconds, large.seconds / small.seconds, small.seconds), large.printed);
+                            "10,000 meters took %.2f s, %.1f times as long as 100 meters (%.2f s%s); the limit is 8 "
+                                    + "times or 1 s: onReading must do constant work per call",
+                            large.seconds, large.seconds / base, base, base < small.seconds
+                                    ? String.format(java.util.Locale.ROOT, ", counted as at most %d times a simple "
+                                    + "gateway's time; it took %.2f s", YARDSTICK_FACTOR, small.seconds) : ""),
+                            large.printed);
                 }
                 return new TestResult(title, c.number(), c.rule().label(), c.points(), c.points(),
                         String.format(java.util.Locale.ROOT, "passed (100 meters %.2f s, 10,000 meters %.2f s)",
                                 small.seconds, large.seconds), false, large.printed);
             } catch (ChildFailure e) {
-                return fail(c, title, "stopped: " + e.getMessage(), "");
+                return fail(c, title, e.verdict(), "");
             } catch (IOException e) {
                 session.drop();
                 return fail(c, title, "the sandbox sent an answer the grader could not read (" + e.getMessage() + ")", "");
             }
         }
 
-        private static boolean tooSlow(Run small, Run large) {
-            return large.seconds > 1.0 && large.seconds > 8 * small.seconds;
+        /** The 100-meter run counts as at most this many times the yardstick gateway's time on it. */
+        static final int YARDSTICK_FACTOR = 8;
+
+        /**
+         * The base of the ratio: the submission's 100-meter time, but no more than {@link #YARDSTICK_FACTOR} times the
+         * yardstick's, so that a 100-meter run slowed on purpose cannot hide a gateway that scans every meter.
+         */
+        private static double base(Run small, Run yard) {
+            return yard.problem != null ? small.seconds : Math.min(small.seconds, YARDSTICK_FACTOR * yard.seconds);
+        }
+
+        private static boolean tooSlow(double base, Run large) {
+            return large.seconds > 1.0 && large.seconds > 8 * base;
         }
 
         private record Run(double seconds, String problem, String printed) {}
 
         /** Long enough for any run that passes, with room for a busy machine; a slower run fails anyway. */
-        private static Duration largeBudget(SandboxSession session, Run small) {
-            long ms = (long) (Math.max(1.0, 8 * small.seconds) * 3000);
+        private static Duration largeBudget(SandboxSession session, double base) {
+            long ms = (long) (Math.max(1.0, 8 * base) * 3000);
             return Duration.ofMillis(Math.min(ms, session.limits().scaleTimeout().toMillis()));
         }
 
-        private static Run once(SandboxSession session, int meters, Duration timeout) throws ChildFailure, IOException {
+        private static Run once(SandboxSession session, int meters, Duration timeout, boolean yardstick)
+                throws ChildFailure, IOException {
             long start = System.nanoTime();
             SandboxSession.Answer answer = session.call(Wire.SCALE, out -> {
                 out.writeInt(meters);
                 out.writeInt(SCALE_READINGS);
                 out.writeInt(SCALE_REPORTS);
                 out.writeLong(SCALE_SEED);
+                out.writeBoolean(yardstick);
             }, timeout);
             double seconds = (System.nanoTime() - start) / 1e9;
             DataInputStream in = answer.in();

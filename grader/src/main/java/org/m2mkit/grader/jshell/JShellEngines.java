@@ -89,6 +89,14 @@ public final class JShellEngines implements AutoCloseable {
         return kept;
     }
 
+    /**
+     * Whether a snippet past the time limit can be stopped with its engine kept (status "stopped"): the engines run
+     * on this JVM, and Java 20 and newer no longer stop threads, so there such a snippet ends its engine ("ended").
+     */
+    public static boolean stopsRunawaySnippets() {
+        return Runtime.version().feature() < 20;
+    }
+
     public JShellSettings settings() {
         return settings;
     }

@@ -29,6 +29,10 @@ public record JShellSettings(Duration evalTimeout, Duration stopGrace, int poolS
         return new JShellSettings(timeout, stopGrace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox);
     }
 
+    public JShellSettings withStopGrace(Duration grace) {
+        return new JShellSettings(evalTimeout, grace, poolSize, maxEngines, outputBytes, maxCellChars, sandbox);
+    }
+
     public JShellSettings withPool(int size, int max) {
         return new JShellSettings(evalTimeout, stopGrace, size, max, outputBytes, maxCellChars, sandbox);
     }

@@ -65,7 +65,7 @@ public final class ProtocolSuite {
                     results.add(score(b, r, name, number, points, printed));
                 }
             } catch (ChildFailure e) {
-                results.add(new TestResult(name, number, rule, 0, points, "stopped: " + e.getMessage(), b.visible(), ""));
+                results.add(new TestResult(name, number, rule, 0, points, e.verdict(), b.visible(), ""));
             } catch (IOException e) {
                 session.drop();
                 results.add(new TestResult(name, number, rule, 0, points,

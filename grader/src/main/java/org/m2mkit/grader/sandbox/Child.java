@@ -164,7 +164,7 @@ public final class Child implements AutoCloseable {
             Object o = frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             if (o == null) {
                 kill("it ran longer than the time limit of " + seconds(timeout));
-                throw new ChildFailure(killReason);
+                throw ChildFailure.timedOut(killReason);
             }
             if (o instanceof String problem) {
                 throw failure(problem);

@@ -30,7 +30,13 @@ public record Limits(Duration caseTimeout, Duration scaleTimeout, int cpuSeconds
 
     public static Limits defaults() {
         return new Limits(Duration.ofSeconds(2), Duration.ofSeconds(20), 60, 128, 64, 64, 320, 1_600,
-                1L << 20, 8L << 20, Duration.ofSeconds(120), 32, 1_000);
+                1L << 20, 8L << 20, Duration.ofSeconds(30), 32, 1_000);
+    }
+
+    /** The same limits with another wall-time budget for a whole grading. */
+    public Limits withGradingBudget(Duration budget) {
+        return new Limits(caseTimeout, scaleTimeout, cpuSeconds, heapMb, metaspaceMb, maxThreads, maxRssMb,
+                addressSpaceMb, outputBytes, fileBytes, budget, scratchMb, scratchFiles);
     }
 
     /** The same limits with another scratch budget. */

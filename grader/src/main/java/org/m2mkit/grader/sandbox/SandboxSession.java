@@ -9,15 +9,21 @@ import org.m2mkit.grader.child.Wire;
 /**
  * The children used by one grading. Cases run one after another in a child holding the submission's classes;
  * when a case kills its child (time, memory, threads, exit), the next case gets a fresh child from the pool,
- * so the tests a hostile submission does not break still score.
+ * so the tests a hostile submission does not break still score. A hang costs seconds, not minutes: after
+ * {@link #TIMEOUTS_BEFORE_GIVING_UP} cases ran past their time limit, the rest are not run, and no case starts once
+ * the grading's wall-time budget is spent.
  */
 public final class SandboxSession implements AutoCloseable {
+    /** Cases that may time out before the remaining ones are reported as not run. */
+    public static final int TIMEOUTS_BEFORE_GIVING_UP = 3;
+
     private final ChildPool pool;
     private final Map<String, byte[]> classes;
     private final String mainClass;
     private final long deadline;
     private Child child;
     private int childrenUsed;
+    private int timeouts;
 
     public SandboxSession(ChildPool pool, Map<String, byte[]> classes, String mainClass) {
         this.pool = pool;
@@ -65,8 +71,12 @@ public final class SandboxSession implements AutoCloseable {
 
     /** Runs one request in a child holding the submission, starting one when needed. */
     public Answer call(byte type, Child.Request request, Duration timeout) throws ChildFailure {
+        if (timeouts >= TIMEOUTS_BEFORE_GIVING_UP) {
+            throw ChildFailure.notRun("not run: the code ran past the time limit on " + timeouts + " earlier tests "
+                    + "(an endless loop, a wait that never ends, or a sleep?); fix that and submit again");
+        }
         if (System.nanoTime() > deadline) {
-            throw new ChildFailure("not run: the grading used up its time budget of "
+            throw ChildFailure.notRun("not run: the grading used up its time budget of "
                     + limits().gradingBudget().toSeconds() + " s on earlier tests");
         }
         if (child == null) {
@@ -90,6 +100,9 @@ public final class SandboxSession implements AutoCloseable {
                 }, Duration.ofSeconds(10));
                 ok.readByte();
             } catch (ChildFailure | IOException e) {
+                if (e instanceof ChildFailure f && f.timedOut()) {
+                    timeouts++;
+                }
                 drop();
                 throw new ChildFailure("the sandbox could not load the submission: " + e.getMessage());
             }
@@ -97,6 +110,9 @@ public final class SandboxSession implements AutoCloseable {
         try {
             return new Answer(child.call(type, request, timeout));
         } catch (ChildFailure e) {
+            if (e.timedOut()) {
+                timeouts++;
+            }
             drop();
             throw e;
         }

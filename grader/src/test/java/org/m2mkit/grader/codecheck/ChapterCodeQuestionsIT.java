@@ -17,9 +17,10 @@ import org.m2mkit.content.questions.CodeCheck;
 import org.m2mkit.content.questions.GiftParser;
 import org.m2mkit.content.questions.Grade;
 import org.m2mkit.content.questions.Question;
+import org.m2mkit.grader.GenerousLimits;
 import org.m2mkit.grader.GraderConfig;
+import org.m2mkit.grader.Processes;
 import org.m2mkit.grader.jshell.JShellEngines;
-import org.m2mkit.grader.jshell.JShellSettings;
 
 /**
  * Every code question the chapter ships has a reference answer in {@code codecheck/reference/<name>.java|.jsh}
@@ -38,9 +39,10 @@ class ChapterCodeQuestionsIT {
         }
         assertThat(code).extracting(q -> ((Body.Code) q.body()).check().kind())
                 .contains(CodeCheck.Kind.JSHELL, CodeCheck.Kind.JUNIT);
-        try (JShellEngines engines = new JShellEngines(JShellSettings.defaults().withPool(0, 4), work.resolve("j"), org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
-             SandboxCodeChecker checker = new SandboxCodeChecker(() -> engines,
-                     GraderConfig.defaults().withWorkDir(work.resolve("g")).withPoolSize(0))) {
+        // limits no reference answer comes near, even on a busy machine
+        try (JShellEngines engines = new JShellEngines(GenerousLimits.jshell().withPool(0, 4), work.resolve("j"), org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
+             SandboxCodeChecker checker = new SandboxCodeChecker(() -> engines, GraderConfig.defaults()
+                     .withWorkDir(work.resolve("g")).withPoolSize(0).withLimits(GenerousLimits.junit()))) {
             for (Question q : code) {
                 CodeCheck check = ((Body.Code) q.body()).check();
                 String extension = check.kind() == CodeCheck.Kind.JUNIT ? ".java" : ".jsh";

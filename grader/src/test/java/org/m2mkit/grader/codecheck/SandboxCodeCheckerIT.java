@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.content.questions.CodeCheck;
 import org.m2mkit.content.questions.Grade;
+import org.m2mkit.grader.GenerousLimits;
 import org.m2mkit.grader.GraderConfig;
+import org.m2mkit.grader.Processes;
 import org.m2mkit.grader.jshell.JShellEngines;
-import org.m2mkit.grader.jshell.JShellSettings;
 
 /** Code questions checked in real sandbox child JVMs: JShell checks on the engines, JUnit tests in grader children. */
 class SandboxCodeCheckerIT {
@@ -67,10 +68,9 @@ class SandboxCodeCheckerIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        engines = new JShellEngines(JShellSettings.defaults().withEvalTimeout(Duration.ofSeconds(2)).withPool(1, 12),
-                work.resolve("jshell"), org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
-        checker = new SandboxCodeChecker(() -> engines,
-                GraderConfig.defaults().withWorkDir(work.resolve("grader")).withPoolSize(1));
+        engines = new JShellEngines(GenerousLimits.jshell(), work.resolve("jshell"), org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
+        checker = new SandboxCodeChecker(() -> engines, GraderConfig.defaults().withWorkDir(work.resolve("grader"))
+                .withPoolSize(1).withLimits(GenerousLimits.junit()));
         assertThat(engines.awaitReady(Duration.ofSeconds(60))).isTrue();
     }
 
@@ -111,9 +111,9 @@ class SandboxCodeCheckerIT {
     void anEndlessLoopIsStoppedAtTheEnginesTimeLimit() {
         Grade looped = checker.check(CELSIUS, "double celsius(double f) { while (true) { } }");
         assertThat(looped.fraction()).isZero();
-        assertThat(looped.feedback()).singleElement().asString().contains("time limit of 2 s");
+        assertThat(looped.feedback()).singleElement().asString().contains("time limit of 10 s");
         Grade top = checker.check(CELSIUS, "while (true) { }");
-        assertThat(top.feedback()).singleElement().asString().startsWith("Your code").contains("time limit of 2 s");
+        assertThat(top.feedback()).singleElement().asString().startsWith("Your code").contains("time limit of 10 s");
     }
 
     @Test
@@ -181,7 +181,7 @@ class SandboxCodeCheckerIT {
         Grade g = checker.check(DEMAND, RIGHT.replace("double max = 0;", "double max = 0; while (kw.length > 0) { }"));
         assertThat(g.fraction()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(g.feedback()).contains(
-                "failed: peakIsTheLargestReading: stopped: it ran longer than the time limit of 2 s");
+                "failed: peakIsTheLargestReading: stopped: it ran longer than the time limit of 10 s");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.GenerousLimits;
 
 /** Real engines in real sandbox child JVMs: ordinary cells, and every hostile case that applies to a snippet. */
 class JShellEnginesIT {
@@ -18,8 +19,7 @@ class JShellEnginesIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        engines = new JShellEngines(JShellSettings.defaults().withEvalTimeout(Duration.ofSeconds(2)).withPool(1, 12),
-                work, org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
+        engines = new JShellEngines(GenerousLimits.jshell(), work, org.m2mkit.grader.sandbox.SandboxPolicy.BWRAP);
         assertThat(engines.awaitReady(Duration.ofSeconds(60))).isTrue();
     }
 
@@ -99,10 +99,11 @@ class JShellEnginesIT {
         try (JShellSession s = engines.open()) {
             s.evaluate("int kept = 7;");
             Results.Cell looped = s.evaluate("while (true) {}");
-            assertThat(only(looped).status()).isIn("stopped", "ended");
-            assertThat(looped.notice()).contains("time limit of 2 s");
+            boolean stops = JShellEngines.stopsRunawaySnippets();
+            assertThat(only(looped).status()).isEqualTo(stops ? "stopped" : "ended");
+            assertThat(looped.notice()).contains("time limit of 10 s");
             Results.Cell after = s.evaluate("kept + 1");
-            if (only(looped).status().equals("ended")) {
+            if (!stops) {
                 // this JVM cannot stop threads: the engine was replaced, and replay brings the variable back
                 assertThat(only(after).status()).isEqualTo("error");
                 assertThat(after.restarted()).isTrue();
@@ -151,11 +152,16 @@ class JShellEnginesIT {
         try (JShellSession s = engines.open()) {
             Results.Cell cell = s.evaluate("""
                     for (int i = 0; i < 500; i++) {
-                        new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }).start();
+                        try {
+                            new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }).start();
+                        } catch (OutOfMemoryError e) {
+                            break;
+                        }
                     }
-                    Thread.sleep(3_000);
+                    Thread.sleep(60_000);
                     """);
-            assertThat(cell.notice()).containsAnyOf("too many threads", "time limit");
+            // the cell waits far longer than the watchdog takes to see the threads, so only it can end the cell
+            assertThat(cell.notice()).contains("too many threads");
             assertThat(only(s.evaluate("1")).value()).isEqualTo("1");
         }
     }

@@ -111,6 +111,7 @@ public final class LabCommand implements Runnable {
                 out.printf(Locale.ROOT, "lab: %d meters, %s mode, broker %s, network %s / uplink %s, gateway: %s%n",
                         config.meters(), config.mode().name().toLowerCase(Locale.ROOT), run.brokerUrl(),
                         config.fieldNetwork().label(), config.uplinkNetwork().label(), config.gatewayName());
+                run.watchCommand().ifPresent(c -> out.printf(Locale.ROOT, "lab: watch the area with %s%n", c));
                 run.timeline().addListener(e -> print(out, e));
                 long started = System.nanoTime();
                 if (cutDelay != null && cutDelay.compareTo(spikeDelay) <= 0) {

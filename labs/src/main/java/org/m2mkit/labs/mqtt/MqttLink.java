@@ -24,6 +24,7 @@ import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.broker.BrokerUrl;
+import org.m2mkit.labs.broker.MqttLogin;
 
 /**
  * The one class of the kit that talks to Eclipse Paho. Each component of a lab owns one link: it keeps its
@@ -99,6 +100,18 @@ public final class MqttLink implements AutoCloseable {
      * @throws UserError when the URL is malformed or the broker does not answer within {@code timeout}
      */
     public static MqttLink connect(String url, String clientId, Will will, Duration timeout) {
+        return connect(url, clientId, null, will, timeout);
+    }
+
+    /**
+     * Connects a new client to {@code url}, signing in with {@code login}.
+     *
+     * @param login the user name and password, or null to connect without
+     * @param will  a last-will message, or null
+     * @throws UserError when the URL is malformed, the broker refuses the login or does not answer within
+     *                   {@code timeout}
+     */
+    public static MqttLink connect(String url, String clientId, MqttLogin login, Will will, Duration timeout) {
         BrokerUrl parsed = BrokerUrl.parse(url);
         MqttAsyncClient client;
         try {
@@ -116,6 +129,12 @@ public final class MqttLink implements AutoCloseable {
         options.setKeepAliveInterval(10);
         options.setConnectionTimeout((int) Math.max(1, timeout.toSeconds()));
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (login != null) {
+            options.setUserName(login.username());
+            if (login.password() != null) {
+                options.setPassword(login.password().toCharArray());
+            }
+        }
         if (will != null) {
             options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
         }
@@ -127,6 +146,11 @@ public final class MqttLink implements AutoCloseable {
             client.connect(options).waitForCompletion(timeout.toMillis());
         } catch (MqttException e) {
             link.closeQuietly();
+            int code = e.getReasonCode();
+            if (code == MqttException.REASON_CODE_FAILED_AUTHENTICATION || code == MqttException.REASON_CODE_NOT_AUTHORIZED) {
+                throw new UserError("MQTT broker " + url + " refused the login" + (login == null ? " (none was given)"
+                        : " of '" + login.username() + "'") + "; check the broker's user name and password", e);
+            }
             throw new UserError("MQTT broker " + url + " is not reachable (" + e.getMessage()
                     + "); start it or give a reachable broker with --broker tcp://host:port", e);
         }

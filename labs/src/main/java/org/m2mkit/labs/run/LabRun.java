@@ -15,8 +15,12 @@ import org.m2mkit.labs.Threads;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.api.Gateway;
 import org.m2mkit.labs.api.HvacUnit;
+import org.m2mkit.labs.broker.BrokerAccess;
+import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.labs.broker.EmbeddedBroker;
+import org.m2mkit.labs.broker.MqttLogin;
+import org.m2mkit.labs.broker.Role;
 import org.m2mkit.labs.cloud.UtilityCloud;
 import org.m2mkit.labs.gateway.GatewayRuntime;
 import org.m2mkit.labs.hvac.HvacDevice;
@@ -52,6 +56,7 @@ public final class LabRun implements AutoCloseable {
     private final Recorder recorder = new RunRecorder();
     private volatile EmbeddedBroker broker;
     private final String url;
+    private final BrokerLogin login;
     private MqttLink tap;
     private UtilityCloud cloud;
     private GatewayRuntime gateway;
@@ -70,8 +75,10 @@ public final class LabRun implements AutoCloseable {
         if (config.embeddedBroker()) {
             broker = EmbeddedBroker.start("127.0.0.1", 0);
             url = broker.url();
+            login = broker.access();
         } else {
             url = config.brokerUrl();
+            login = config.brokerLogin();
             if (!BrokerProbe.reachable(url, Duration.ofSeconds(3))) {
                 throw new UserError("MQTT broker " + url + " is not reachable; start it or use the embedded broker");
             }
@@ -115,21 +122,22 @@ public final class LabRun implements AutoCloseable {
         try {
             // each connection waits a few hundred milliseconds inside Paho: open them all at once
             CompletableFuture<MqttLink> tapLink = CompletableFuture.supplyAsync(() -> track(MqttLink.connect(url,
-                    "lab-timeline-" + System.nanoTime(), null, CONNECT_TIMEOUT)), connector);
-            CompletableFuture<NetworkLink> cloudLink = CompletableFuture.supplyAsync(() -> link("cloud",
+                    "lab-timeline-" + System.nanoTime(), login.login(Role.OBSERVER, area, null), null,
+                    CONNECT_TIMEOUT)), connector);
+            CompletableFuture<NetworkLink> cloudLink = CompletableFuture.supplyAsync(() -> link("cloud", Role.CLOUD,
                     config.uplinkNetwork(), Topics.cloud(area, Topics.STATUS), "cloud", 11), connector);
             CompletableFuture<NetworkLink> field = CompletableFuture.supplyAsync(() -> link("gateway-field",
-                    config.fieldNetwork(), null, "gateway", 12), connector);
+                    Role.GATEWAY, config.fieldNetwork(), null, "gateway", 12), connector);
             CompletableFuture<NetworkLink> uplink = CompletableFuture.supplyAsync(() -> link("gateway-uplink",
-                    config.uplinkNetwork(), Topics.gateway(area, Topics.STATUS), "gateway", 13), connector);
+                    Role.GATEWAY, config.uplinkNetwork(), Topics.gateway(area, Topics.STATUS), "gateway", 13), connector);
             List<CompletableFuture<NetworkLink>> hvacLinks = new ArrayList<>();
             int n = 0;
             for (HvacUnit unit : config.hvacUnits()) {
                 long seed = 20 + n++;
-                hvacLinks.add(CompletableFuture.supplyAsync(() -> link(unit.deviceId(), config.fieldNetwork(),
+                hvacLinks.add(CompletableFuture.supplyAsync(() -> link(unit.deviceId(), Role.HVAC, config.fieldNetwork(),
                         Topics.hvac(area, unit.deviceId(), Topics.STATUS), unit.deviceId(), seed), connector));
             }
-            meters = new MeterFleet(config, id -> link(id, config.fieldNetwork(), Topics.meterStatus(area, id), id,
+            meters = new MeterFleet(config, id -> link(id, Role.METER, config.fieldNetwork(), Topics.meterStatus(area, id), id,
                     1000 + id.hashCode()), recorder, connector);
             track(meters);
 
@@ -158,11 +166,16 @@ public final class LabRun implements AutoCloseable {
                 config.feederCapacityKw()) + " kW");
     }
 
-    /** Connects a component: last will "offline" (retained) on its status topic, "online" after every connection. */
-    private NetworkLink link(String clientId, NetworkProfile profile, String statusTopic, String device, long seed) {
+    /**
+     * Connects a component with the login of its role: last will "offline" (retained) on its status topic, "online"
+     * after every connection.
+     */
+    private NetworkLink link(String clientId, Role role, NetworkProfile profile, String statusTopic, String device,
+                             long seed) {
         MqttLink.Will will = statusTopic == null ? null : new MqttLink.Will(statusTopic,
                 Messages.status(new Messages.Status(config.areaId(), device, "offline", System.currentTimeMillis())), 1, true);
-        MqttLink mqtt = MqttLink.connect(url, "lab-" + config.areaId() + "-" + clientId, will, CONNECT_TIMEOUT);
+        MqttLogin mqttLogin = login.login(role, config.areaId(), role == Role.METER || role == Role.HVAC ? device : null);
+        MqttLink mqtt = MqttLink.connect(url, "lab-" + config.areaId() + "-" + clientId, mqttLogin, will, CONNECT_TIMEOUT);
         if (statusTopic != null) {
             Runnable online = () -> mqtt.publish(statusTopic, Messages.status(new Messages.Status(config.areaId(),
                     device, "online", System.currentTimeMillis())), 1, true);
@@ -259,6 +272,22 @@ public final class LabRun implements AutoCloseable {
         return url;
     }
 
+    /**
+     * The login a student's own MQTT client (mosquitto_sub, Paho) uses on this run's area: it reads the area and
+     * publishes on its meter and gateway topics. Empty on an external broker, whose accounts are its own affair.
+     */
+    public java.util.Optional<MqttLogin> studentLogin() {
+        return login instanceof BrokerAccess access ? java.util.Optional.of(access.student(config.areaId()))
+                : java.util.Optional.empty();
+    }
+
+    /** A mosquitto_sub command that watches this run's area with {@link #studentLogin()}; empty when there is none. */
+    public java.util.Optional<String> watchCommand() {
+        org.m2mkit.labs.broker.BrokerUrl at = org.m2mkit.labs.broker.BrokerUrl.parse(url);
+        return studentLogin().map(l -> "mosquitto_sub -h " + at.host() + " -p " + at.port() + " -u '" + l.username()
+                + "' -P '" + l.password() + "' -t '" + Topics.ROOT + "/" + config.areaId() + "/#' -v");
+    }
+
     /** The area's meter ids. */
     public List<String> meterIds() {
         return meters.ids();
@@ -344,9 +373,10 @@ public final class LabRun implements AutoCloseable {
         if (broker == null) {
             throw new UserError("only the embedded broker can be restarted from the lab; restart " + url + " yourself");
         }
-        int port = broker.port();
+        EmbeddedBroker stopped = broker;
+        int port = stopped.port();
         recorder.note("lab", "broker stopped");
-        broker.close();
+        stopped.close();
         try {
             Thread.sleep(downFor.toMillis());
         } catch (InterruptedException e) {
@@ -355,7 +385,7 @@ public final class LabRun implements AutoCloseable {
         UserError last = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
-                broker = EmbeddedBroker.start("127.0.0.1", port);
+                broker = stopped.startAgain();
                 recorder.note("lab", "broker started again on port " + port);
                 return;
             } catch (UserError e) {

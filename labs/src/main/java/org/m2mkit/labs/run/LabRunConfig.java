@@ -10,6 +10,7 @@ import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.api.Gateway;
 import org.m2mkit.labs.api.GatewayConfig;
 import org.m2mkit.labs.api.HvacUnit;
+import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerUrl;
 import org.m2mkit.labs.gateway.ReferenceGateway;
 import org.m2mkit.labs.meter.LoadModel;
@@ -28,7 +29,7 @@ public record LabRunConfig(
         long readingIntervalMs, long reportPeriodMs, double feederCapacityKw, double forecastAlpha,
         double forecastBeta, int forecastHorizon, double setpointDeltaC, long drDurationMs, long drRetryMs,
         double startHour, double outdoorC, double setpointF, int queueCapacity, int timelineCapacity,
-        boolean recordReadings, long seed) {
+        boolean recordReadings, long seed, BrokerLogin brokerLogin) {
 
     /** Meter ids: {@code meter-01} ... (two digits at least, more for larger areas). */
     public List<String> meterIds() {
@@ -92,6 +93,7 @@ public record LabRunConfig(
         private int timelineCapacity = 10_000;
         private boolean recordReadings = true;
         private long seed = 1;
+        private BrokerLogin brokerLogin;
 
         public Builder meters(int v) { meters = v; return this; }
         public Builder areaId(String v) { areaId = v; return this; }
@@ -102,6 +104,11 @@ public record LabRunConfig(
         public Builder uplinkNetwork(NetworkProfile v) { uplinkNetwork = v; return this; }
         /** An external broker, {@code tcp://host:port}; null for the embedded one. */
         public Builder brokerUrl(String v) { brokerUrl = v; return this; }
+        /**
+         * How the run's clients sign in to the external broker (anonymous by default); with the embedded broker the
+         * run makes logins of its own.
+         */
+        public Builder brokerLogin(BrokerLogin v) { brokerLogin = v; return this; }
         /** Runs a student's gateway in place of the reference one. */
         public Builder gateway(String name, Function<GatewayConfig, Gateway> factory) {
             gatewayName = name;
@@ -174,13 +181,14 @@ public record LabRunConfig(
             List<String> ids = new LabRunConfig(meters, areaId, mode, field, uplink, brokerUrl, gatewayName,
                     gatewayFactory, hvacUnits, spikeKw, spikeThresholdKw, cooldown, readingIntervalMs, period,
                     1, forecastAlpha, forecastBeta, forecastHorizon, setpointDeltaC, drDurationMs, drRetryMs,
-                    startHour, outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed).meterIds();
+                    startHour, outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed, null).meterIds();
             double capacity = Double.isNaN(feederCapacityKw) ? expectedAreaKw(ids.size(), startHour, seed) + 8
                     : feederCapacityKw;
             return new LabRunConfig(meters, areaId, mode, field, uplink, brokerUrl, gatewayName, gatewayFactory,
                     List.copyOf(hvacUnits), spikeKw, spikeThresholdKw, cooldown, readingIntervalMs, period, capacity,
                     forecastAlpha, forecastBeta, forecastHorizon, setpointDeltaC, drDurationMs, drRetryMs, startHour,
-                    outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed);
+                    outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed,
+                    brokerLogin != null ? brokerLogin : BrokerLogin.anonymous());
         }
 
         private static void check(boolean ok, String key, Object value, String accepted) {

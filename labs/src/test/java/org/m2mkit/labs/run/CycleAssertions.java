@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -13,7 +14,15 @@ final class CycleAssertions {
     static final List<Milestone> ORDER = List.of(Milestone.SPIKE, Milestone.ALERT, Milestone.REPORT,
             Milestone.PREDICTION, Milestone.COMMAND, Milestone.HVAC_ACTION, Milestone.CONFIRMATION);
 
+    /** How long a test waits for what a run does: generous, so a busy machine is not a failure. */
+    static final Duration WAIT = Duration.ofSeconds(60);
+
     private CycleAssertions() {
+    }
+
+    /** The cycle {@code cycle} completes with, waited for up to {@link #WAIT}. */
+    static Cycle awaitCycle(Future<Cycle> cycle) throws Exception {
+        return cycle.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Every step happened, each no earlier than the one before, and the HVAC confirmed the figure's set point. */
@@ -36,9 +45,9 @@ final class CycleAssertions {
                 .map(TimelineEvent::milestone).toList();
     }
 
-    /** Waits (polling) until {@code condition} holds; false when it did not within {@code timeout}. */
-    static boolean eventually(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
+    /** Waits (polling) until {@code condition} holds; false when it did not within {@link #WAIT}. */
+    static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < end) {
             if (condition.getAsBoolean()) {
                 return true;
@@ -51,7 +60,7 @@ final class CycleAssertions {
     /** The cloud took every report the gateway made, once each and in order: each period starts where the last ended. */
     static void assertReportsOnceInOrder(LabRun run) throws InterruptedException {
         long made = run.gatewayReports();
-        assertThat(eventually(Duration.ofSeconds(20), () -> run.cloudReports().size() >= made))
+        assertThat(eventually(() -> run.cloudReports().size() >= made))
                 .as("the cloud gets all %d reports the gateway made", made).isTrue();
         java.util.List<org.m2mkit.labs.api.AreaReport> reports = run.cloudReports();
         assertThat((long) reports.size()).as("no report twice").isLessThanOrEqualTo(run.gatewayReports());

@@ -2,10 +2,9 @@ package org.m2mkit.labs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m2mkit.labs.run.CycleAssertions.assertCausalCycle;
+import static org.m2mkit.labs.run.CycleAssertions.awaitCycle;
 import static org.m2mkit.labs.run.CycleAssertions.eventually;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedCycleIT {
@@ -14,8 +13,8 @@ class EmbeddedCycleIT {
     void fastCycleOverTheEmbeddedBrokerRunsInCausalOrderAndConfirms() throws Exception {
         LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).build();
         try (LabRun run = LabRun.start(config)) {
-            assertThat(eventually(Duration.ofSeconds(10), () -> run.gatewayReadings() >= config.meters())).isTrue();
-            Cycle cycle = run.injectSpike("meter-07").get(20, TimeUnit.SECONDS);
+            assertThat(eventually(() -> run.gatewayReadings() >= config.meters())).isTrue();
+            Cycle cycle = awaitCycle(run.injectSpike("meter-07"));
             assertCausalCycle(cycle);
             assertThat(cycle.meterId()).isEqualTo("meter-07");
             assertThat(CycleAssertions.timelineSteps(run, cycle.number())).containsSubsequence(CycleAssertions.ORDER);

@@ -2,11 +2,10 @@ package org.m2mkit.labs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.m2mkit.labs.run.CycleAssertions.assertCausalCycle;
+import static org.m2mkit.labs.run.CycleAssertions.awaitCycle;
 import static org.m2mkit.labs.run.CycleAssertions.eventually;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.m2mkit.labs.api.Alert;
 import org.m2mkit.labs.api.AreaReport;
@@ -50,11 +49,11 @@ class FaultyGatewayIT {
         LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).meters(20)
                 .gateway("ThrowsOnMeter13", ThrowsOnMeter13::new).build();
         try (LabRun run = LabRun.start(config)) {
-            assertThat(eventually(Duration.ofSeconds(10), () -> run.timeline().events().stream().anyMatch(e ->
+            assertThat(eventually(() -> run.timeline().events().stream().anyMatch(e ->
                     e.kind() == TimelineEvent.Kind.ERROR
                             && e.detail().equals("ThrowsOnMeter13 threw java.lang.IllegalStateException: "
                             + "meter-13 is not handled in onReading(meter-13)")))).isTrue();
-            assertCausalCycle(run.injectSpike("meter-07").get(20, TimeUnit.SECONDS));
+            assertCausalCycle(awaitCycle(run.injectSpike("meter-07")));
         }
     }
 

@@ -1,7 +1,9 @@
 package org.m2mkit.labs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.m2mkit.labs.run.CycleAssertions.assertCausalCycle;
+import static org.m2mkit.labs.run.CycleAssertions.awaitCycle;
 import static org.m2mkit.labs.run.CycleAssertions.eventually;
 
 import java.io.IOException;
@@ -14,9 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerProbe;
 
-/** The whole cycle against Mosquitto from Debian (package mosquitto), started on a free port. */
+/**
+ * The whole cycle against Mosquitto from Debian (package mosquitto), started on free ports: one listener open to
+ * anyone, one that requires a password.
+ */
 class MosquittoCycleIT {
 
     private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
@@ -25,6 +32,7 @@ class MosquittoCycleIT {
     static Path dir;
     private static Process mosquitto;
     private static String url;
+    private static String urlWithLogin;
 
     @BeforeAll
     static void startMosquitto() throws Exception {
@@ -32,17 +40,50 @@ class MosquittoCycleIT {
             throw new IllegalStateException(MOSQUITTO + " is missing: install the Debian package mosquitto "
                     + "(apt-get install mosquitto; .ci/packages lists it) to run this test");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        Path passwords = dir.resolve("passwords");
+        Process passwd = new ProcessBuilder("/usr/bin/mosquitto_passwd", "-b", "-c", passwords.toString(), "kit", "kit-secret")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("passwd.log").toFile()).start();
+        if (!passwd.waitFor(60, TimeUnit.SECONDS) || passwd.exitValue() != 0) {
+            throw new IllegalStateException("mosquitto_passwd failed: " + Files.readString(dir.resolve("passwd.log")));
         }
-        Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        url = "tcp://127.0.0.1:" + port;
-        if (!eventually(Duration.ofSeconds(10), () -> BrokerProbe.reachable(url, Duration.ofMillis(200)))) {
-            throw new IllegalStateException("Mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.log")));
+        // a free port is only free until someone takes it: Mosquitto then ends ("Address already in use") and is
+        // started again on others; it says "running" once it listens, so another program's port is never used
+        for (int attempt = 1; url == null; attempt++) {
+            int port = freePort();
+            int loginPort = freePort();
+            Path conf = dir.resolve("mosquitto.conf");
+            // run as root, Mosquitto would switch to user mosquitto, which cannot read the password file here
+            Files.writeString(conf, "per_listener_settings true\npersistence false\nuser " + System.getProperty("user.name") + "\n"
+                    + "listener " + port + " 127.0.0.1\nallow_anonymous true\n"
+                    + "listener " + loginPort + " 127.0.0.1\nallow_anonymous false\npassword_file " + passwords + "\n");
+            Path log = dir.resolve("mosquitto-" + attempt + ".log");
+            Process started = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            mosquitto = started;
+            eventually(() -> !started.isAlive() || says(log, " running"));
+            if (started.isAlive() && says(log, " running")) {
+                url = "tcp://127.0.0.1:" + port;
+                urlWithLogin = "tcp://127.0.0.1:" + loginPort;
+            } else if (attempt == 5) {
+                throw new IllegalStateException("Mosquitto did not start: " + Files.readString(log));
+            } else {
+                started.destroyForcibly().waitFor();
+            }
+        }
+        assertThat(eventually(() -> BrokerProbe.reachable(url, Duration.ofMillis(500)))).as("Mosquitto answers").isTrue();
+    }
+
+    private static boolean says(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
@@ -50,7 +91,7 @@ class MosquittoCycleIT {
     static void stopMosquitto() throws IOException, InterruptedException {
         if (mosquitto != null) {
             mosquitto.destroy();
-            if (!mosquitto.waitFor(5, TimeUnit.SECONDS)) {
+            if (!mosquitto.waitFor(30, TimeUnit.SECONDS)) {
                 mosquitto.destroyForcibly();
             }
         }
@@ -61,11 +102,25 @@ class MosquittoCycleIT {
         LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).brokerUrl(url).build();
         try (LabRun run = LabRun.start(config)) {
             assertThat(run.brokerUrl()).isEqualTo(url);
-            assertThat(eventually(Duration.ofSeconds(10), () -> run.gatewayReadings() >= config.meters())).isTrue();
-            Cycle cycle = run.injectSpike("meter-07").get(20, TimeUnit.SECONDS);
+            assertThat(eventually(() -> run.gatewayReadings() >= config.meters())).isTrue();
+            Cycle cycle = awaitCycle(run.injectSpike("meter-07"));
             assertCausalCycle(cycle);
             assertThat(run.timeline().events()).anySatisfy(e ->
                     assertThat(e.topic()).isEqualTo("m2mkit/area-1/hvac/hvac-1/status"));
+        }
+    }
+
+    @Test
+    void fastCycleOverMosquittoWithTheKitsLogin() throws Exception {
+        LabRunConfig anonymous = LabRunConfig.builder().mode(Mode.FAST).meters(5).brokerUrl(urlWithLogin).build();
+        assertThatThrownBy(() -> LabRun.start(anonymous)).isInstanceOf(UserError.class)
+                .hasMessageContaining("refused the login");
+        LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).meters(5).brokerUrl(urlWithLogin)
+                .brokerLogin(BrokerLogin.fixed("kit", "kit-secret")).build();
+        try (LabRun run = LabRun.start(config)) {
+            assertThat(run.studentLogin()).isEmpty();
+            assertThat(eventually(() -> run.gatewayReadings() >= config.meters())).isTrue();
+            assertCausalCycle(awaitCycle(run.injectSpike("meter-02")));
         }
     }
 }

@@ -22,7 +22,7 @@ class TimelineTest {
             for (int i = 0; i < 25; i++) {
                 t.record(1000 + i, TimelineEvent.Kind.NOTE, "lab", "", null, null, 0, null, 0, -1, "n" + i);
             }
-            assertThat(all.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(t.events()).hasSize(10).first().satisfies(e -> {
                 assertThat(e.seq()).isEqualTo(16);
                 assertThat(e.offsetMs()).isEqualTo(15);
@@ -41,7 +41,7 @@ class TimelineTest {
             t.addListener(e -> got.countDown());
             t.record(1, TimelineEvent.Kind.NOTE, "a", "", null, null, 0, null, 0, -1, "x");
             t.record(2, TimelineEvent.Kind.NOTE, "a", "", null, null, 0, null, 0, -1, "y");
-            assertThat(got.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(got.await(30, TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.m2mkit.content.Chapter;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
@@ -65,14 +66,13 @@ public final class Kit implements AutoCloseable {
             return t;
         });
         Future<EmbeddedBroker> brokerStart = config.embeddedBroker()
-                ? startup.submit(() -> log.done("broker", EmbeddedBroker.start(config.bind(), config.brokerPort())))
+                ? startup.submit(() -> log.done("broker", EmbeddedBroker.start(config.brokerBind(), config.brokerPort())))
                 : null;
         Future<Chapter> contentLoad = startup.submit(() -> log.done("content", ContentLoader.load()));
         // its warm sandbox JVM boots a little after the web app listens (see below), not on the cores the start
         // and the first pages need
         Future<Grader> graderStart = startup.submit(() -> log.done("grader",
-                Grader.startLater(GraderConfig.defaults().withPoolSize(1).withSandbox(config.sandbox())
-                        .withWorkDir(config.graderDir()))));
+                Grader.startLater(graderConfig(config))));
         try {
             Database db = Database.connect(config.dbUrl());
             started.push(db);
@@ -92,9 +92,9 @@ public final class Kit implements AutoCloseable {
             Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
             KitBroker broker;
             if (brokerStart != null) {
-                broker = KitBroker.embedded(await(brokerStart), config.bind());
+                broker = KitBroker.embedded(await(brokerStart), config.brokerBind());
             } else {
-                broker = KitBroker.external(config.brokerUrl());
+                broker = KitBroker.external(config.brokerUrl(), BrokerLogin.fixed(config.brokerUser(), config.brokerPassword()));
             }
             started.push(broker);
             brokerUrl = broker.url();
@@ -141,6 +141,12 @@ public final class Kit implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private static GraderConfig graderConfig(KitConfig config) {
+        GraderConfig d = GraderConfig.defaults();
+        return d.withPoolSize(1).withSandbox(config.sandbox()).withWorkDir(config.graderDir())
+                .withLimits(d.limits().withGradingBudget(config.gradingBudget()));
     }
 
     /** With {@code org.m2mkit.web.app.Kit} logging at debug: when each part of the start finished. */

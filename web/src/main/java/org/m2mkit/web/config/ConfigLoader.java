@@ -94,21 +94,34 @@ public final class ConfigLoader {
     }
 
     private static KitConfig validate(Map<Setting, Value> v) {
-        String bind = address(v.get(Setting.BIND));
+        String bind = address(Setting.BIND, v.get(Setting.BIND));
         int port = port(Setting.PORT, v.get(Setting.PORT));
         checkFree(Setting.PORT, v.get(Setting.PORT), bind, port);
         Path data = dataDir(v.get(Setting.DATA));
         String dbUrl = dbUrl(v.get(Setting.DB_URL), data);
         String brokerUrl = broker(v.get(Setting.BROKER));
         int brokerPort = port(Setting.BROKER_PORT, v.get(Setting.BROKER_PORT));
+        String brokerBind = address(Setting.BROKER_BIND, v.get(Setting.BROKER_BIND));
         if (brokerUrl == null) {
-            checkFree(Setting.BROKER_PORT, v.get(Setting.BROKER_PORT), bind, brokerPort);
+            checkFree(Setting.BROKER_PORT, v.get(Setting.BROKER_PORT), brokerBind, brokerPort);
+        }
+        String brokerUser = emptyToNull(v.get(Setting.BROKER_USER).text());
+        String brokerPassword = emptyToNull(v.get(Setting.BROKER_PASSWORD).text());
+        if (brokerUser != null && brokerUrl == null) {
+            throw new ConfigException(Setting.BROKER_USER, v.get(Setting.BROKER_USER).source(), brokerUser,
+                    "is for an external broker only", "empty with the embedded broker, which makes logins of its own");
+        }
+        if (brokerPassword != null && brokerUser == null) {
+            // the value is a password: never repeat it
+            throw new ConfigException(Setting.BROKER_PASSWORD, v.get(Setting.BROKER_PASSWORD).source(), "(hidden)",
+                    "is set without broker-user", "a password only together with broker-user");
         }
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
-        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, demo, publicLessons, notebooks(v),
-                sandbox(v.get(Setting.SANDBOX)), proxies(v.get(Setting.TRUSTED_PROXIES)),
-                bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
+        int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
+        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget),
+                proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
     }
 
     private static SandboxPolicy sandbox(Value v) {
@@ -128,6 +141,10 @@ public final class ConfigLoader {
                     + e.getMessage() + ")", "empty, or IP addresses and CIDR ranges separated by commas, "
                     + "like 127.0.0.1, 10.0.0.0/8");
         }
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static NotebookSettings notebooks(Map<Setting, Value> v) {
@@ -179,7 +196,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String address(Value v) {
+    private static String address(Setting s, Value v) {
         try {
             InetAddress address = InetAddress.getByName(v.text());
             try (ServerSocket socket = new ServerSocket()) {
@@ -187,10 +204,10 @@ public final class ConfigLoader {
             }
             return v.text();
         } catch (UnknownHostException e) {
-            throw new ConfigException(Setting.BIND, v.source(), v.text(), "is not a known host name or address",
+            throw new ConfigException(s, v.source(), v.text(), "is not a known host name or address",
                     "0.0.0.0 (all interfaces), 127.0.0.1, or an address of this machine");
         } catch (IOException e) {
-            throw new ConfigException(Setting.BIND, v.source(), v.text(), "is not an address of this machine",
+            throw new ConfigException(s, v.source(), v.text(), "is not an address of this machine",
                     "0.0.0.0 (all interfaces), 127.0.0.1, or an address of this machine");
         }
     }

@@ -2,21 +2,28 @@ package org.m2mkit.web.config;
 
 import java.nio.file.Path;
 import org.m2mkit.web.accounts.ClientAddress;
+import java.time.Duration;
 import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 /**
  * The validated settings the kit runs with.
  *
- * @param brokerUrl null for the embedded broker, else the external broker's URL
- * @param notebooks how the lesson notebooks' Java engines run
- * @param sandbox   where student code (lab submissions, notebook cells, code questions) runs
- * @param clients which reverse proxies are believed about the client's address
- * @param secureCookies whether the session and CSRF cookies are sent over HTTPS only
+ * @param brokerUrl      null for the embedded broker, else the external broker's URL
+ * @param brokerBind     the address the embedded broker listens on
+ * @param brokerUser     the user name for an external broker, or null for none
+ * @param brokerPassword its password, or null
+ * @param notebooks      how the lesson notebooks' Java engines run
+ * @param sandbox        where student code (lab submissions, notebook cells, code questions) runs
+ * @param gradingBudget  wall time one lab grading may take in all
+ * @param clients        which reverse proxies are believed about the client's address
+ * @param secureCookies  whether the session and CSRF cookies are sent over HTTPS only
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
+                        String brokerBind, String brokerUser, String brokerPassword,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
-                        SandboxPolicy sandbox, ClientAddress clients, boolean secureCookies) {
+                        SandboxPolicy sandbox, Duration gradingBudget, ClientAddress clients,
+                        boolean secureCookies) {
 
     /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
     public Path graderDir() {
@@ -25,33 +32,50 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
 
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                policy, clients, secureCookies);
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies);
+    }
+
+    /** The same settings with other notebook settings. */
+    public KitConfig withNotebooks(NotebookSettings settings) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies);
     }
 
     public boolean embeddedBroker() {
         return brokerUrl == null;
     }
 
+    /** Keeps the external broker's password out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "KitConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl
+                + ", brokerUrl=" + brokerUrl + ", brokerPort=" + brokerPort + ", brokerBind=" + brokerBind
+                + ", brokerUser=" + brokerUser + ", brokerPassword=" + (brokerPassword == null ? "none" : "(set)")
+                + ", demoAccounts=" + demoAccounts + ", publicLessons=" + publicLessons + ", notebooks=" + notebooks
+                + ", sandbox=" + sandbox + ", gradingBudget=" + gradingBudget + "]";
+    }
+
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
-        return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, true,
-                true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, ClientAddress.DIRECT, false);
+        return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, "127.0.0.1", null,
+                null, true, true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, Duration.ofSeconds(30),
+                ClientAddress.DIRECT, false);
     }
 
     public KitConfig withDemoAccounts(boolean on) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, on, publicLessons, notebooks, sandbox,
-                clients, secureCookies);
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
     }
 
     public KitConfig withClients(ClientAddress trusted) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                sandbox, trusted, secureCookies);
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies);
     }
 
     public KitConfig withSecureCookies(boolean on) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                sandbox, clients, on);
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on);
     }
 
     /** Whether the web app listens only on this machine's loopback interface. */

@@ -13,6 +13,10 @@ public enum Setting {
     DB_URL("db-url", "", "JDBC URL of the database; empty means an H2 file database in the data directory"),
     BROKER("broker", "embedded", "MQTT broker: 'embedded' or an external broker's URL, tcp://host:port"),
     BROKER_PORT("broker-port", "1883", "port of the embedded MQTT broker; 0 picks a free port"),
+    BROKER_BIND("broker-bind", "127.0.0.1",
+            "address the embedded MQTT broker listens on; 0.0.0.0 lets MQTT clients of other machines in (with a login)"),
+    BROKER_USER("broker-user", "", "user name the kit's MQTT clients give an external broker; empty: none"),
+    BROKER_PASSWORD("broker-password", "", "password that goes with broker-user"),
     DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start; false disables existing ones"),
     PUBLIC_LESSONS("public-lessons", "true", "let visitors who are not signed in read the lesson pages"),
     NOTEBOOK_IDLE_MINUTES("notebook-idle-minutes", "20",
@@ -24,6 +28,8 @@ public enum Setting {
             "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header names the client; empty trusts none"),
     SECURE_COOKIES("secure-cookies", "false",
             "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)"),
+    GRADING_BUDGET("grading-budget", "30", "seconds one lab grading may take in all; tests not started by then "
+            + "fail as not run (10 to 600)"),
     SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
             + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 

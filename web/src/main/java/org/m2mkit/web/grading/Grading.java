@@ -66,13 +66,18 @@ public final class Grading {
      */
     public long submit(Account who, Lab lab, Submission submission, String origin, String fileName) {
         String key = Long.toString(who.id());
+        int waiting = grader.queuePosition(key);
+        if (waiting > 0) {
+            throw new UserError("Your earlier submission is still waiting to be graded (place " + waiting + " in the "
+                    + "queue). It is graded first; submit again once it is done.");
+        }
         SubmissionRateLimiter.Decision decision = limiter.tryAcquire(key, lab);
         if (!decision.allowed()) {
             throw new RateLimited(decision.retryAfter());
         }
         long id = store.insert(who.id(), lab, origin, fileName, submission.files());
         try {
-            grader.submit(lab, submission, false, p -> {
+            grader.submit(key, lab, submission, false, p -> {
                 if (p != org.m2mkit.grader.Progress.QUEUED && p != org.m2mkit.grader.Progress.DONE) {
                     store.status(id, p.name());
                 }
@@ -101,6 +106,11 @@ public final class Grading {
         } catch (RuntimeException e) {
             LOG.error("could not record the result of submission {}", id, e);
         }
+    }
+
+    /** Where the person's waiting submission stands in the grader's queue (1 = next), or 0. */
+    public int queuePosition(long accountId) {
+        return grader.queuePosition(Long.toString(accountId));
     }
 
     /** How many submissions a person may make now, or how long until the next. */

@@ -205,6 +205,9 @@ public final class GradingRoutes {
         body.put("id", s.id());
         body.put("lab", s.lab().id());
         body.put("status", s.status());
+        if ("QUEUED".equals(s.status())) {
+            body.put("queuePosition", grading.queuePosition(s.accountId()));
+        }
         body.put("finished", s.finished());
         body.put("gradable", s.gradable());
         body.put("counted", s.counted());

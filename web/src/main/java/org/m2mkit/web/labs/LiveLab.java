@@ -102,7 +102,7 @@ public final class LiveLab implements AutoCloseable {
             }
             String area = "live-" + who.id() + "-" + areas.incrementAndGet();
             LabRunConfig.Builder config = LabRunConfig.builder().meters(options.meters()).mode(options.mode())
-                    .network(options.network()).areaId(area).brokerUrl(broker.url()).timelineCapacity(2_000);
+                    .network(options.network()).areaId(area).brokerUrl(broker.url()).brokerLogin(broker.login()).timelineCapacity(2_000);
             SandboxedGateway sandboxed = null;
             String label = "reference gateway";
             if (options.ownCode()) {
@@ -141,7 +141,7 @@ public final class LiveLab implements AutoCloseable {
     void stop(long accountId, String reason) {
         LiveRun run = runs.remove(accountId);
         if (run != null) {
-            run.stop(reason);
+            stopRun(run, reason);
         }
     }
 
@@ -181,7 +181,17 @@ public final class LiveLab implements AutoCloseable {
 
     private void stopIfSame(LiveRun run, String reason) {
         if (runs.remove(run.accountId(), run)) {
-            run.stop(reason);
+            stopRun(run, reason);
+        }
+    }
+
+    /** Stops a run and lets the broker forget its area's retained messages (device statuses). */
+    private void stopRun(LiveRun run, String reason) {
+        run.stop(reason);
+        try {
+            broker.clearRetained(run.lab().config().areaId());
+        } catch (RuntimeException e) {
+            LOG.warn("retained messages of {} not cleared: {}", run.lab().config().areaId(), e.toString());
         }
     }
 

@@ -103,6 +103,12 @@ final class LiveRun implements AutoCloseable {
         m.put("networkKey", c.fieldNetwork().key());
         m.put("gateway", gatewayLabel);
         m.put("broker", run.brokerUrl());
+        // the student's own login for this area (mosquitto_sub, Paho), shown only to the run's owner
+        run.studentLogin().ifPresent(l -> {
+            m.put("mqttUser", l.username());
+            m.put("mqttPassword", l.password());
+        });
+        run.watchCommand().ifPresent(w -> m.put("watch", w));
         m.put("capacityKw", round(c.feederCapacityKw()));
         m.put("spikeKw", c.spikeKw());
         m.put("hvacUnits", c.hvacUnits().stream().map(HvacUnit::deviceId).toList());

@@ -45,7 +45,7 @@ public final class Analytics {
                 sum += p;
                 scored++;
             }
-            for (Attempt.Item i : a.items()) {
+            for (Attempt.Item i : a.items().stream().filter(Attempt.Item::carriesMarks).toList()) {
                 byQuestion.computeIfAbsent(i.question().id(), k -> new ArrayList<>()).add(i);
                 owner.put(i.id(), a);
             }

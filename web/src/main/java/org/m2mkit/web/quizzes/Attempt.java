@@ -18,6 +18,17 @@ public record Attempt(long id, long quizId, long accountId, String username, boo
         return submittedAt != null;
     }
 
+    /** How many of the items are questions; descriptions are not. */
+    public long questionCount() {
+        return items.stream().filter(Item::carriesMarks).count();
+    }
+
+    /** The item's number among the questions (1 for the first); null for a description, which is not numbered. */
+    public Integer questionNumber(Item item) {
+        return item.carriesMarks() ? (int) items.stream()
+                .filter(i -> i.carriesMarks() && i.position() <= item.position()).count() : null;
+    }
+
     /** Score as a percentage of the marks available; null until submitted. */
     public Double percent() {
         return score == null || maxScore == 0 ? null : 100 * score / maxScore;
@@ -32,6 +43,11 @@ public record Attempt(long id, long quizId, long accountId, String username, boo
      */
     public record Item(long id, int position, StoredQuestion question, double mark, List<Integer> displayOrder,
                        List<String> response, Instant savedAt, Double fraction, List<String> feedback, boolean checked) {
+
+        /** False for a description: text only, no answer, no marks. */
+        public boolean carriesMarks() {
+            return question.question().body().carriesMarks();
+        }
 
         public boolean answered() {
             return response.stream().anyMatch(v -> v != null && !v.isBlank());

@@ -98,19 +98,22 @@ public final class AttemptService {
             Collections.shuffle(positions, random);
         }
         List<StoredQuestion> versions = new ArrayList<>();
+        List<Double> marks = new ArrayList<>();
         for (int k : positions) {
-            versions.add(banks.question(drawn.get(k).questionId())
-                    .orElseThrow(() -> QuizError.conflict("A question of this quiz was removed; ask your instructor.")));
+            StoredQuestion q = banks.question(drawn.get(k).questionId())
+                    .orElseThrow(() -> QuizError.conflict("A question of this quiz was removed; ask your instructor."));
+            versions.add(q);
+            marks.add(q.question().body().carriesMarks() ? drawn.get(k).mark() : 0);
         }
-        double max = drawn.stream().mapToDouble(Pick::mark).sum();
+        double max = marks.stream().mapToDouble(Double::doubleValue).sum();
         long id = sql.tx(c -> {
             long attemptId = Sql.insert(c, "INSERT INTO quiz_attempt (quiz_id, account_id, preview, started_at, deadline, "
                     + "max_score) VALUES (?, ?, ?, ?, ?, ?)", quizId, who.id(), preview, now, until, max);
             for (int i = 0; i < versions.size(); i++) {
                 StoredQuestion q = versions.get(i);
                 Sql.insert(c, "INSERT INTO quiz_attempt_item (attempt_id, position, question_version_id, mark, "
-                        + "display_order) VALUES (?, ?, ?, ?, ?)", attemptId, i + 1, q.versionId(),
-                        drawn.get(positions.get(i)).mark(), join(displayOrder(q.question().body(), quiz.shuffleAnswers())));
+                        + "display_order) VALUES (?, ?, ?, ?, ?)", attemptId, i + 1, q.versionId(), marks.get(i),
+                        join(displayOrder(q.question().body(), quiz.shuffleAnswers())));
             }
             return attemptId;
         });

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.m2mkit.content.questions.Body;
 import org.m2mkit.content.questions.GiftParser;
 import org.m2mkit.content.questions.GiftWriter;
 import org.m2mkit.content.questions.Question;
@@ -194,10 +195,15 @@ public final class BankStore {
         return search(bankId, null, null, null).stream().map(StoredQuestion::question).toList();
     }
 
-    /** Ids of the questions carrying {@code tag}, in bank order. */
+    /**
+     * Ids of the questions carrying {@code tag} that a random draw may take, in bank order: descriptions are text,
+     * not questions, and are never drawn.
+     */
     public List<Long> questionIdsWithTag(String tag) {
         return sql.list("SELECT q.id FROM quiz_question q JOIN quiz_question_tag qt ON qt.question_id = q.id "
-                + "JOIN quiz_tag t ON t.id = qt.tag_id WHERE t.name = ? ORDER BY q.bank_id, q.position",
-                rs -> rs.getLong(1), tag);
+                + "JOIN quiz_tag t ON t.id = qt.tag_id JOIN quiz_question_version v ON v.question_id = q.id "
+                + "AND v.version = (SELECT MAX(x.version) FROM quiz_question_version x WHERE x.question_id = q.id) "
+                + "WHERE t.name = ? AND v.qtype <> ? ORDER BY q.bank_id, q.position",
+                rs -> rs.getLong(1), tag, Body.Description.TYPE);
     }
 }

@@ -26,11 +26,14 @@ public final class CsvExport {
                 "needs_grading"), rows);
     }
 
-    /** One row per question of every submitted attempt: the question version shown, the answer and its grade. */
+    /**
+     * One row per question of every submitted attempt: the question version shown, the answer and its grade.
+     * Descriptions are not questions and have no rows.
+     */
     public static String responses(List<Attempt> attempts) {
         List<List<String>> rows = new ArrayList<>();
         for (Attempt a : attempts) {
-            for (Attempt.Item i : a.items()) {
+            for (Attempt.Item i : a.items().stream().filter(Attempt.Item::carriesMarks).toList()) {
                 rows.add(List.of(String.valueOf(a.id()), a.username(), String.valueOf(i.position()),
                         String.valueOf(i.question().id()), String.valueOf(i.question().version()),
                         i.question().question().name(), i.question().question().body().type(),

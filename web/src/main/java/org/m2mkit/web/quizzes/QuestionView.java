@@ -14,11 +14,13 @@ import org.m2mkit.content.questions.TextFormat;
  * A question as a page shows it: safe HTML texts, the inputs for its type with the saved answer filled in, and,
  * when the feedback timing allows, the mark, the feedback and the right answer.
  *
- * @param field    the form field name prefix of this question, {@code q<position>}
- * @param input    radio, checkbox, text, number, textarea, code, matching, ordering or none
+ * @param number       the number a page shows, among the questions only; null for a description
+ * @param field        the form field name prefix of this question, {@code q<position>}
+ * @param input        radio, checkbox, text, number, textarea, code, matching, ordering or none
+ * @param carriesMarks false for a description, which shows no mark, no answer state and no result
  */
-public record QuestionView(int position, String field, String name, String text, String type, String input,
-                           double mark, List<Option> options, List<Prompt> prompts, String typed, boolean answered,
+public record QuestionView(int position, Integer number, String field, String name, String text, String type, String input,
+                           double mark, boolean carriesMarks, List<Option> options, List<Prompt> prompts, String typed, boolean answered,
                            Instant savedAt, boolean showResult, Double earned, List<String> feedback,
                            String generalFeedback, String rightAnswer, boolean locked) {
 
@@ -28,17 +30,17 @@ public record QuestionView(int position, String field, String name, String text,
     /** A drop-down: a matching prompt, or one place in an ordering. */
     public record Prompt(String field, String label, List<Option> choices, String rightText) {}
 
-    static QuestionView of(Attempt.Item item, boolean showResult) {
-        return build(item.position(), item.question().question(), item.mark(), item.displayOrder(), item.response(),
+    static QuestionView of(Attempt attempt, Attempt.Item item, boolean showResult) {
+        return build(item.position(), attempt.questionNumber(item), item.question().question(), item.mark(), item.displayOrder(), item.response(),
                 item.savedAt(), showResult || item.checked(), item.earned(), item.feedback(), item.checked());
     }
 
     /** A question on its own, as a student would see it unanswered (the bank's preview). */
     static QuestionView preview(Question q) {
-        return build(1, q, 1, List.of(), List.of(), null, false, null, List.of(), false);
+        return build(1, q.body().carriesMarks() ? 1 : null, q, 1, List.of(), List.of(), null, false, null, List.of(), false);
     }
 
-    private static QuestionView build(int position, Question q, double mark, List<Integer> order, List<String> response,
+    private static QuestionView build(int position, Integer number, Question q, double mark, List<Integer> order, List<String> response,
                                       Instant savedAt, boolean showResult, Double earned, List<String> feedback,
                                       boolean locked) {
         String field = "q" + position;
@@ -107,7 +109,8 @@ public record QuestionView(int position, String field, String name, String text,
             input = "none";
         }
         boolean answered = response.stream().anyMatch(v -> v != null && !v.isBlank());
-        return new QuestionView(position, field, q.name(), QuestionText.html(q.text(), f), b.type(), input, mark, options,
+        return new QuestionView(position, number, field, q.name(), QuestionText.html(q.text(), f), b.type(), input, mark,
+                b.carriesMarks(), options,
                 prompts, typed, answered, savedAt, showResult, earned, feedback,
                 q.generalFeedback().isEmpty() ? "" : QuestionText.html(q.generalFeedback(), f), right, locked);
     }

@@ -1,5 +1,6 @@
 package org.m2mkit.web.quizzes;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,10 +15,20 @@ public record Quiz(long id, String title, String intro, String seedKey, boolean 
                    int attemptsAllowed, GradingMethod gradingMethod, FeedbackTiming feedbackTiming, boolean published,
                    List<Slot> slots) {
 
-    /** A fixed question, or a random draw of {@code drawCount} questions carrying {@code tag}. */
-    public record Slot(long id, int position, Long questionId, String tag, int drawCount, double mark) {
+    /**
+     * A fixed question, or a random draw of {@code drawCount} questions carrying {@code tag}.
+     *
+     * @param textOnly a fixed description: text between the questions, no question and no marks
+     */
+    public record Slot(long id, int position, Long questionId, String tag, int drawCount, double mark,
+                       boolean textOnly) {
         public boolean isDraw() {
             return tag != null;
+        }
+
+        /** How many questions the slot puts in an attempt. */
+        public int questions() {
+            return textOnly ? 0 : isDraw() ? drawCount : 1;
         }
     }
 
@@ -39,12 +50,23 @@ public record Quiz(long id, String title, String intro, String seedKey, boolean 
         return closesAt != null && !now.isBefore(closesAt);
     }
 
-    /** How many questions an attempt holds. */
+    /** How many questions an attempt holds; descriptions are not questions. */
     public int questionCount() {
-        return slots.stream().mapToInt(s -> s.isDraw() ? s.drawCount() : 1).sum();
+        return slots.stream().mapToInt(Slot::questions).sum();
     }
 
     public double maxScore() {
-        return slots.stream().mapToDouble(s -> s.mark() * (s.isDraw() ? s.drawCount() : 1)).sum();
+        return slots.stream().mapToDouble(s -> s.mark() * s.questions()).sum();
+    }
+
+    /** What the builder says of an attempt: its questions, their marks, and the descriptions, which carry none. */
+    public String summary() {
+        int questions = questionCount();
+        double marks = maxScore();
+        long descriptions = slots.stream().filter(Slot::textOnly).count();
+        return "Each attempt gets " + questions + (questions == 1 ? " question" : " questions") + " worth "
+                + BigDecimal.valueOf(marks).stripTrailingZeros().toPlainString() + (marks == 1 ? " mark" : " marks")
+                + (descriptions == 0 ? "" : ", and " + descriptions + (descriptions == 1 ? " description" : " descriptions")
+                + " with no marks") + ".";
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.m2mkit.content.questions.Body;
 
 /** Quizzes and their slots in the database. */
 public final class QuizStore {
@@ -91,9 +92,12 @@ public final class QuizStore {
     private List<Quiz> withSlots(List<Quiz> quizzes) {
         return quizzes.stream().map(q -> new Quiz(q.id(), q.title(), q.intro(), q.seedKey(), q.shuffleQuestions(),
                 q.shuffleAnswers(), q.paged(), q.timeLimitMinutes(), q.opensAt(), q.closesAt(), q.attemptsAllowed(),
-                q.gradingMethod(), q.feedbackTiming(), q.published(), sql.list("SELECT id, position, question_id, tag, "
-                + "draw_count, mark FROM quiz_slot WHERE quiz_id = ? ORDER BY position", r -> new Quiz.Slot(r.getLong(1),
-                r.getInt(2), r.getObject(3) == null ? null : r.getLong(3), r.getString(4), r.getInt(5), r.getDouble(6)),
+                q.gradingMethod(), q.feedbackTiming(), q.published(), sql.list("SELECT s.id, s.position, s.question_id, "
+                + "s.tag, s.draw_count, s.mark, v.qtype FROM quiz_slot s LEFT JOIN quiz_question_version v "
+                + "ON v.question_id = s.question_id AND v.version = (SELECT MAX(x.version) FROM quiz_question_version x "
+                + "WHERE x.question_id = s.question_id) WHERE s.quiz_id = ? ORDER BY s.position",
+                r -> new Quiz.Slot(r.getLong(1), r.getInt(2), r.getObject(3) == null ? null : r.getLong(3),
+                        r.getString(4), r.getInt(5), r.getDouble(6), Body.Description.TYPE.equals(r.getString(7))),
                 q.id()))).toList();
     }
 

@@ -28,6 +28,9 @@ final class TakePages {
         this.web = web;
     }
 
+    /** A question the finish page lists as unanswered: where it is in the attempt, and its number. */
+    public record Unanswered(int position, int number) {}
+
     /** A quiz on the list with the viewer's own attempts and grade. */
     public record Row(Quiz quiz, List<Attempt> attempts, Double grade, boolean open) {}
 
@@ -112,7 +115,7 @@ final class TakePages {
         List<QuestionView> views = new ArrayList<>();
         for (Attempt.Item item : a.items()) {
             if (page == 0 || item.position() == page) {
-                views.add(QuestionView.of(item, false));
+                views.add(QuestionView.of(a, item, false));
             }
         }
         Map<String, Object> model = new HashMap<>();
@@ -124,7 +127,7 @@ final class TakePages {
         model.put("canCheck", quiz.feedbackTiming() == FeedbackTiming.IMMEDIATE);
         model.put("remainingMs", a.deadline() == null ? -1
                 : Math.max(0, Duration.between(quizzes.attempts().now(), a.deadline()).toMillis()));
-        model.put("answered", a.items().stream().filter(Attempt.Item::answered).count());
+        model.put("answered", a.items().stream().filter(i -> i.carriesMarks() && i.answered()).count());
         web.render(ctx, "attempt", model);
     }
 
@@ -136,7 +139,7 @@ final class TakePages {
         model.put("attempt", a);
         model.put("visible", visible);
         model.put("grading", instructor);
-        model.put("questions", a.items().stream().map(i -> QuestionView.of(i, visible)).toList());
+        model.put("questions", a.items().stream().map(i -> QuestionView.of(a, i, visible)).toList());
         web.render(ctx, "review", model);
     }
 
@@ -249,7 +252,8 @@ final class TakePages {
         }
         Quiz quiz = quizzes.quizzes().find(a.quizId()).orElseThrow();
         web.render(ctx, "finish", Map.of("quiz", quiz, "attempt", a,
-                "unanswered", a.items().stream().filter(i -> !i.answered()).map(Attempt.Item::position).toList(),
+                "unanswered", a.items().stream().filter(i -> i.carriesMarks() && !i.answered())
+                        .map(i -> new Unanswered(i.position(), a.questionNumber(i))).toList(),
                 "remainingMs", a.deadline() == null ? -1
                         : Math.max(0, Duration.between(quizzes.attempts().now(), a.deadline()).toMillis())));
     }

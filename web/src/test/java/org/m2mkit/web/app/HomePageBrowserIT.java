@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
+import org.m2mkit.web.testing.Browser;
 import org.m2mkit.web.testing.RunningKit;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The home page in a real browser: objectives listed, the cycle diagram drawn by mermaid, sections linked. */
 class HomePageBrowserIT {
@@ -28,10 +26,9 @@ class HomePageBrowserIT {
         String text = running.browser().findElement(By.tagName("main")).getText();
         chapter.objectives().forEach(o -> assertThat(text).contains(o.title()));
 
-        WebElement diagram = new WebDriverWait(running.browser(), Duration.ofSeconds(20))
-                .until(d -> d.findElements(By.cssSelector("pre.mermaid svg")).stream().findFirst().orElse(null));
         // mermaid replaced the diagram's source with a drawing of the six steps' participants
-        assertThat(diagram.getText()).contains("M2M gateway").contains("HVAC unit").contains("74 °F");
+        assertThat(Browser.text(running.browser(), By.cssSelector("pre.mermaid svg"), t -> t.contains("HVAC unit")))
+                .contains("M2M gateway").contains("74 °F");
         assertThat(running.browser().findElements(By.cssSelector("pre.mermaid[data-processed]"))).isNotEmpty();
 
         List<String> links = running.browser().findElements(By.cssSelector("a[href^='/lessons/']")).stream()
@@ -48,8 +45,7 @@ class HomePageBrowserIT {
         var lessons = ContentLoader.load().lessons();
         running.browser().get("http://127.0.0.1:" + running.port() + "/lessons/" + lessons.get(0).id());
         running.browser().findElement(By.cssSelector("a[rel='next']")).click();
-        new WebDriverWait(running.browser(), Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().endsWith("/lessons/" + lessons.get(1).id()));
+        Browser.arrive(running.browser(), u -> u.endsWith("/lessons/" + lessons.get(1).id()));
         assertThat(running.browser().findElement(By.tagName("h1")).getText()).isEqualTo(lessons.get(1).title());
     }
 }

@@ -30,6 +30,8 @@ class ConfigLoaderTest {
         KitConfig c = load(Map.of(), null, freePorts());
         assertThat(c.bind()).isEqualTo("0.0.0.0");
         assertThat(c.embeddedBroker()).isTrue();
+        assertThat(c.brokerBind()).isEqualTo("127.0.0.1");
+        assertThat(c.brokerUser()).isNull();
         assertThat(c.demoAccounts()).isTrue();
         assertThat(c.dbUrl()).startsWith("jdbc:h2:file:" + dir.resolve("data").toAbsolutePath());
         assertThat(Setting.PORT.defaultValue()).isEqualTo("7070");
@@ -91,7 +93,7 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("kit.properties"), "prot = 8080\n");
         assertThatThrownBy(() -> load(Map.of(), file, freePorts()))
                 .hasMessageContaining("unknown setting 'prot'")
-                .hasMessageContaining("accepted: port, bind, data, db-url, broker, broker-port, demo-accounts");
+                .hasMessageContaining("accepted: port, bind, data, db-url, broker, broker-port, broker-bind, broker-user, broker-password, demo-accounts");
     }
 
     @Test
@@ -138,6 +140,17 @@ class ConfigLoaderTest {
                 .hasMessageContaining("setting 'notebook-engines'").hasMessageContaining("1 to 1000");
         assertThatThrownBy(() -> load(Map.of(), null, with(Setting.NOTEBOOK_TIME_LIMIT, "121")))
                 .hasMessageContaining("setting 'notebook-time-limit'").hasMessageContaining("1 to 120");
+    }
+
+    @Test
+    void theBrokerAddressAndLoginAreChecked() {
+        assertThat(load(Map.of("M2MKIT_BROKER_BIND", "0.0.0.0"), null, freePorts()).brokerBind()).isEqualTo("0.0.0.0");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.BROKER_BIND, "no-such-host.invalid")))
+                .hasMessageContaining("setting 'broker-bind' (from --broker-bind): 'no-such-host.invalid' is not a known");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.BROKER_USER, "teacher")))
+                .hasMessageContaining("setting 'broker-user'").hasMessageContaining("external broker only");
+        assertThatThrownBy(() -> load(Map.of("M2MKIT_BROKER_PASSWORD", "s3cret"), null, freePorts()))
+                .hasMessageContaining("setting 'broker-password'").hasMessageNotContaining("s3cret");
     }
 
     private Map<Setting, String> with(Setting s, String value) {

@@ -25,8 +25,8 @@ class StartWarningsTest {
     void demoAccountsWarnOnlyWhenTheKitIsReachableFromOtherMachines() {
         KitConfig local = KitConfig.forTests(dir);
         assertThat(StartWarnings.of(local, Map.of())).isEmpty();
-        KitConfig open = new KitConfig(0, "0.0.0.0", dir, "", null, 0, true, true, local.notebooks(), local.sandbox(),
-                local.clients(), false);
+        KitConfig open = new ConfigLoader(Map.of()).load(null, Map.of(Setting.PORT, "0", Setting.BROKER_PORT, "0",
+                Setting.BIND, "0.0.0.0", Setting.DATA, dir.resolve("data").toString()));
         assertThat(StartWarnings.of(open, Map.of())).singleElement().asString().startsWith("warning: the demo accounts");
         assertThat(StartWarnings.of(open.withDemoAccounts(false), Map.of())).isEmpty();
     }

@@ -4,22 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.web.app.Kit;
-import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.testing.Browser;
+import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A student in a real browser runs lesson cells: a variable defined in one cell is used in the next, an error
@@ -33,13 +31,13 @@ class NotebookBrowserIT {
 
     @BeforeAll
     static void start() {
-        kit = Kit.start(KitConfig.forTests(data));
+        kit = Kit.start(RunningKit.config(data));
         browser = Browser.start();
         browser.get(base() + "/sign-in?next=/lessons/gateways");
         browser.findElement(By.id("username")).sendKeys("student");
         browser.findElement(By.id("password")).sendKeys("m2m-student");
         browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/lessons/gateways"));
+        Browser.arrive(browser, u -> u.endsWith("/lessons/gateways"));
     }
 
     @AfterAll
@@ -56,22 +54,24 @@ class NotebookBrowserIT {
         return "http://127.0.0.1:" + kit.port();
     }
 
-    private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    }
-
     private static List<WebElement> cells() {
         return browser.findElements(By.cssSelector(".lesson-body .jshell"));
     }
 
-    /** Puts code in cell {@code i} through its editor and runs it with the keyboard shortcut. */
+    /**
+     * Puts code in cell {@code i} through its editor and runs it with the keyboard shortcut; returns the cell once
+     * it shows this run's answer. The state line is emptied first, so the "ran" of an earlier run of the same cell
+     * cannot pass for this one's.
+     */
     private static WebElement run(int i, String code) {
         WebElement cell = cells().get(i);
-        browser.executeScript("arguments[0].querySelector('.CodeMirror').CodeMirror.setValue(arguments[1]);",
-                cell, code);
+        browser.executeScript("arguments[0].querySelector('.CodeMirror').CodeMirror.setValue(arguments[1]);"
+                + "arguments[0].querySelector('.jshell-state').textContent = '';", cell, code);
         cell.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        waitUpTo(60).until(d -> cell.findElement(By.cssSelector(".jshell-state")).getText().matches("ran|not run"));
-        return cell;
+        return Browser.until(browser, d -> {
+            WebElement now = cells().get(i);
+            return now.findElement(By.cssSelector(".jshell-state")).getText().matches("ran|not run") ? now : null;
+        });
     }
 
     private static String output(WebElement cell) {
@@ -80,7 +80,7 @@ class NotebookBrowserIT {
 
     @Test
     void acceptance() throws Exception {
-        waitUpTo(20).until(d -> "ready".equals(d.findElement(By.tagName("html")).getAttribute("data-jshell")));
+        Browser.until(browser, d -> "ready".equals(d.findElement(By.tagName("html")).getAttribute("data-jshell")));
         assertThat(cells()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(browser.findElements(By.cssSelector(".lesson-body .jshell .CodeMirror"))).isNotEmpty();
 

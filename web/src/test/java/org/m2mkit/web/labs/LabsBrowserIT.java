@@ -1,6 +1,8 @@
 package org.m2mkit.web.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The lab pages in a real browser: a paced live run showing the six steps, a correct gateway scoring 100, a
@@ -62,7 +62,7 @@ class LabsBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main form button[type='submit']")).click();
-        new WebDriverWait(browser, WAIT).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        Browser.arrive(browser, u -> !u.contains("/sign-in"));
     }
 
     /** The whole page at {@code width} pixels, then the window as it was. */
@@ -87,14 +87,19 @@ class LabsBrowserIT {
         // a paced run: the six steps appear as the messages happen
         browser.get(url("/labs/live"));
         browser.findElement(By.cssSelector("#start-form button[type='submit']")).click();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "Area live-"));
+        Browser.until(browser, WAIT, textToBePresentInElementLocated(By.id("run-info"), "Area live-"));
         // the cloud has heard the area (an area report is charted) before the spike
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("load-latest"), "Latest report"));
-        WebElement spike = browser.findElement(By.xpath("//button[normalize-space()='Inject spike']"));
-        wait.until(ExpectedConditions.elementToBeClickable(spike)).click();
+        Browser.until(browser, WAIT, textToBePresentInElementLocated(By.id("load-latest"), "Latest report"));
+        Browser.until(browser, WAIT, elementToBeClickable(By.xpath("//button[normalize-space()='Inject spike']")))
+                .click();
+        List<String> steps;
         try {
-            wait.until(d -> d.findElements(By.cssSelector("#steps li.done")).size() == 6);
+            // the console redraws the steps as events come: they are read in the same try that counts them
+            steps = Browser.until(browser, WAIT, d -> {
+                List<String> done = d.findElements(By.cssSelector("#steps li.done")).stream()
+                        .map(li -> li.getAttribute("data-milestone")).toList();
+                return done.size() == 6 ? done : null;
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed-live-lab.png");
             throw new AssertionError("the six steps did not all appear; the page said: "
@@ -102,25 +107,23 @@ class LabsBrowserIT {
                     + browser.findElement(By.id("run-info")).getText() + " / steps: "
                     + browser.findElement(By.id("steps")).getText(), e);
         }
-        List<String> steps = browser.findElements(By.cssSelector("#steps li.done")).stream()
-                .map(li -> li.getAttribute("data-milestone")).toList();
         assertThat(steps).containsExactly("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
         assertThat(browser.findElements(By.cssSelector("#sequence-steps line.arrow"))).hasSizeGreaterThanOrEqualTo(4);
-        wait.until(d -> !d.findElements(By.cssSelector("#hvac-rows tr")).isEmpty()
-                && d.findElement(By.id("hvac-rows")).getText().contains("74 °F"));
-        assertThat(browser.findElement(By.id("log-rows")).getText()).contains("m2mkit/live-");
+        Browser.text(browser, By.id("hvac-rows"), t -> t.contains("74 °F"));
+        Browser.text(browser, By.id("log-rows"), t -> t.contains("m2mkit/live-"));
         screenshot("live-lab.png");
         screenshot("live-lab-phone.png", 390);
         browser.findElement(By.xpath("//button[normalize-space()='Stop the run']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-info"), "No run is going."));
+        Browser.until(browser, WAIT, textToBePresentInElementLocated(By.id("run-info"), "No run is going."));
 
         // a correct gateway scores 100 without a reload
         browser.get(url("/labs/gateway"));
         setEditor(LabHttp.referenceGateway());
         browser.findElement(By.cssSelector("#submit-form button[type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#result .score"), "100 / 100"));
-        assertThat(browser.findElement(By.cssSelector("#progress li[data-stage='DONE']")).getAttribute("class"))
-                .contains("past");
+        Browser.until(browser, WAIT, textToBePresentInElementLocated(By.cssSelector("#result .score"), "100 / 100"));
+        String done = Browser.until(browser, d -> d.findElement(By.cssSelector("#progress li[data-stage='DONE']"))
+                .getAttribute("class"));
+        assertThat(done).contains("past");
         assertThat(browser.findElements(By.cssSelector("#result table.results tbody tr"))).isNotEmpty();
         screenshot("gateway-lab.png");
 
@@ -139,10 +142,9 @@ class LabsBrowserIT {
                 }
                 """);
         browser.findElement(By.cssSelector("#submit-form button[type='submit']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#result"), "Broken.java:8: error:"));
-        assertThat(browser.findElement(By.cssSelector("#result .score")).getText())
-                .isEqualTo("Does not compile (costs no attempt)");
-        assertThat(browser.findElement(By.id("allowance")).getText()).contains("You may submit 4 more");
+        Browser.until(browser, WAIT, textToBePresentInElementLocated(By.cssSelector("#result"), "Broken.java:8: error:"));
+        assertThat(Browser.text(browser, By.cssSelector("#result .score"))).isEqualTo("Does not compile (costs no attempt)");
+        assertThat(Browser.text(browser, By.id("allowance"))).contains("You may submit 4 more");
         screenshot("gateway-lab-compile-error.png");
 
         // the instructor's gradebook and its CSV

@@ -1,6 +1,7 @@
 package org.m2mkit.web.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
@@ -9,6 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,5 +127,54 @@ class LiveConsoleIT {
         HttpResponse<String> page = student.post("/labs/live/run", Map.of("mode", "slow"));
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("mode &#39;slow&#39; is not known; use paced or fast");
+    }
+
+    @Test
+    void theStudentsAreaLoginIsShownAndWorksWithTheirOwnMqttClientInTheirAreaOnly() throws Exception {
+        kit.accounts().create("ada", "Ada Student", Role.STUDENT, "ada-password-1", false);
+        WebClient ada = new WebClient(kit.port()).signIn("ada", "ada-password-1");
+        HttpResponse<String> started = LabHttp.postJson(ada, kit.port(), "/labs/live/run",
+                Map.of("meters", "5", "mode", "fast", "network", "local", "gateway", "reference"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        JsonNode run = LabHttp.json(started.body()).get("run");
+        String area = run.get("area").asText();
+        String user = run.get("mqttUser").asText();
+        String password = run.get("mqttPassword").asText();
+        assertThat(user).isEqualTo("student/" + area);
+        assertThat(run.get("watch").asText()).contains("-u '" + user + "'", "-P '" + password + "'",
+                "-t 'm2mkit/" + area + "/#'");
+        assertThat(ada.get("/labs/live").body()).contains(user, password);
+
+        MqttClient own = new MqttClient(kit.brokerUrl(),
+                "ada-own-client", new MemoryPersistence());
+        own.setTimeToWait(WAIT.toMillis());
+        try {
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setUserName(user);
+            o.setPassword(password.toCharArray());
+            own.connect(o);
+            BlockingQueue<String> topics = new LinkedBlockingQueue<>();
+            own.subscribe("m2mkit/" + area + "/meter/+/reading", 1, (topic, m) -> topics.add(topic));
+            assertThat(topics.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).startsWith("m2mkit/" + area + "/");
+            assertThat(own.subscribeWithResponse("m2mkit/#", 1).getGrantedQos()[0]).isEqualTo(128);
+        } catch (MqttException e) {
+            assertThat(e.getReasonCode()).as(e.toString())
+                    .isEqualTo(MqttException.REASON_CODE_SUBSCRIBE_FAILED);
+        } finally {
+            if (own.isConnected()) {
+                own.disconnect();
+            }
+            own.close();
+        }
+        // an anonymous client is not let in
+        MqttClient anonymous = new MqttClient(
+                kit.brokerUrl(), "anonymous", new MemoryPersistence());
+        try {
+            assertThatThrownBy(anonymous::connect)
+                    .isInstanceOf(MqttException.class);
+        } finally {
+            anonymous.close();
+        }
+        assertThat(LabHttp.postJson(ada, kit.port(), "/labs/live/stop", Map.of()).statusCode()).isEqualTo(200);
     }
 }

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
+import org.m2mkit.web.testing.Browser;
 import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.pagefactory.ByChained;
 
 /** A student in a real browser: signs in, reads a section, answers a knowledge check, sees the progress. */
 class LessonBrowserIT {
@@ -50,16 +50,16 @@ class LessonBrowserIT {
         running.browser().findElement(By.id("username")).sendKeys("student");
         running.browser().findElement(By.id("password")).sendKeys("m2m-student");
         running.browser().findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(running.browser(), Duration.ofSeconds(20));
-        wait.until(d -> d.getCurrentUrl().endsWith(page));
+        Browser.arrive(running.browser(), u -> u.endsWith(page));
 
-        WebElement check = wait.until(d -> d.findElements(By.cssSelector(".knowledge-check")).size() > 0
-                ? d.findElements(By.cssSelector(".knowledge-check")) : null).get(at);
-        wait.until(d -> check.getAttribute("class").contains("knowledge-check-ready"));
-        String verdict = answer(wait, check, "true");
+        // the check is looked up again for every use: the page's script may replace it while the test waits
+        By check = By.xpath("(//*[contains(concat(' ', normalize-space(@class), ' '), ' knowledge-check ')])["
+                + (at + 1) + "]");
+        Browser.until(running.browser(), d -> d.findElement(check).getAttribute("class").contains("knowledge-check-ready"));
+        String verdict = answer(check, "true");
         if (!verdict.startsWith("Right.")) {
             assertThat(verdict).startsWith("Not quite.");
-            verdict = answer(wait, check, "false");
+            verdict = answer(check, "false");
         }
         assertThat(verdict).startsWith("Right.");
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
@@ -71,12 +71,13 @@ class LessonBrowserIT {
         assertThat(running.browser().findElements(By.cssSelector("progress"))).hasSize(ContentLoader.load().objectives().size());
     }
 
-    private static String answer(WebDriverWait wait, WebElement check, String value) {
-        WebElement result = check.findElement(By.cssSelector(".check-result"));
-        String before = result.getText();
-        check.findElement(By.cssSelector("input[value='" + value + "']")).click();
-        check.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> !result.getText().isBlank() && !result.getText().equals(before));
-        return result.getText();
+    /** Answers the check with {@code value} and returns the verdict it then shows. */
+    private static String answer(By check, String value) {
+        WebDriver browser = running.browser();
+        By result = new ByChained(check, By.cssSelector(".check-result"));
+        String before = browser.findElement(result).getText();
+        browser.findElement(check).findElement(By.cssSelector("input[value='" + value + "']")).click();
+        browser.findElement(check).findElement(By.cssSelector("button[type=submit]")).click();
+        return Browser.text(browser, result, t -> !t.isBlank() && !t.equals(before));
     }
 }

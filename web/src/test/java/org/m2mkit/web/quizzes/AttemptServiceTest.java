@@ -135,6 +135,38 @@ class AttemptServiceTest {
     }
 
     @Test
+    void aDescriptionIsNoQuestionAndCarriesNoMarksSoTheQuizCanScoreFullMarks() {
+        long quiz = quiz(settings());
+        t.quizzes.quizzes().addQuestion(quiz, questionNamed("Intro"), 1);
+        t.quizzes.quizzes().addQuestion(quiz, questionNamed("Acronym"), 2);
+        Quiz built = t.quizzes.quizzes().find(quiz).orElseThrow();
+        assertThat(built.questionCount()).isEqualTo(1);
+        assertThat(built.maxScore()).isEqualTo(2.0);
+
+        Attempt a = t.quizzes.attempts().start(quiz, t.student, false);
+        assertThat(a.maxScore()).isEqualTo(2.0);
+        assertThat(a.items().get(0).mark()).isZero();
+        assertThat(a.questionCount()).isEqualTo(1);
+        assertThat(a.items()).extracting(a::questionNumber).containsExactly(null, 1);
+        t.quizzes.attempts().save(a.id(), t.student, 2, List.of("LwM2M"));
+        Attempt done = t.quizzes.attempts().submit(a.id(), t.student);
+        assertThat(done.score()).isEqualTo(2.0);
+        assertThat(done.percent()).isEqualTo(100.0);
+        assertThat(done.needsGrading()).isFalse();
+        assertThat(CsvExport.responses(List.of(done))).doesNotContain("description").contains("Acronym");
+        assertThat(Analytics.of(List.of(done)).items()).extracting(Analytics.ItemStats::name).containsExactly("Acronym");
+    }
+
+    @Test
+    void aRandomDrawNeverDrawsADescription() {
+        long description = questionNamed("Intro");
+        Question intro = banks().question(description).orElseThrow().question();
+        banks().update(description, new Question(intro.name(), intro.text(), intro.format(), intro.generalFeedback(),
+                intro.category(), List.of("objective:protocols"), intro.body()), t.teacher.id());
+        assertThat(banks().questionIdsWithTag("objective:protocols")).doesNotContain(description).hasSize(1);
+    }
+
+    @Test
     void attemptsAllowedOpenAndCloseTimesAndOwnershipAreEnforced() {
         Instant9 times = new Instant9();
         long quiz = quiz(new Quiz.Settings("Q", "", false, false, false, null, times.opens, times.closes, 1,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Acceptance 1 in a real browser: an instructor imports a bank, builds a quiz with a random draw by tag, previews
@@ -59,20 +57,13 @@ class QuizBrowserIT {
         return "http://127.0.0.1:" + kit.port() + path;
     }
 
-    /** Waits up to 20 s; an element replaced by a page load meanwhile is looked up again, not an error. */
-    static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
-    }
-
     void signIn(WebDriver browser, String user, String password, String path) {
         browser.get(url(path));
-        waiting(browser).until(d -> d.getCurrentUrl().contains("/sign-in"));
+        Browser.arrive(browser, u -> u.contains("/sign-in"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
-        waiting(browser).until(d -> d.getCurrentUrl().endsWith(path));
+        Browser.arrive(browser, u -> u.endsWith(path));
     }
 
     static void shot(WebDriver browser, String name) throws Exception {
@@ -92,30 +83,30 @@ class QuizBrowserIT {
             teacher.findElement(By.id("file")).sendKeys(gift.toAbsolutePath().toString());
             teacher.findElement(By.id("bank-name")).sendKeys("Protocols");
             teacher.findElement(By.cssSelector("form[action='/quizzes/import'] button[type=submit]")).click();
-            assertThat(waiting(teacher).until(d -> d.findElement(By.id("imported"))).getText()).isEqualTo("Imported 4 questions.");
+            assertThat(Browser.text(teacher, By.id("imported"))).isEqualTo("Imported 4 questions.");
 
             teacher.get(url("/quizzes/manage"));
             teacher.findElement(By.id("new-title")).sendKeys("Select M2M protocols");
             teacher.findElement(By.id("create-quiz")).click();
-            waiting(teacher).until(d -> d.getCurrentUrl().endsWith("/edit"));
+            Browser.arrive(teacher, u -> u.endsWith("/edit"));
             quizPath = teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replace("/edit", "");
             new Select(teacher.findElement(By.id("draw-tag"))).selectByValue("topic:brokers");
             WebElement count = teacher.findElement(By.id("draw-count"));
             count.clear();
             count.sendKeys("2");
             teacher.findElement(By.id("add-draw")).click();
-            assertThat(waiting(teacher).until(d -> d.findElement(By.cssSelector("ol.slots"))).getText())
+            assertThat(Browser.text(teacher, By.cssSelector("ol.slots"), t -> t.contains("random")))
                     .contains("2 random from tag “topic:brokers”");
             shot(teacher, "quiz-builder");
 
             teacher.findElement(By.id("preview")).click();
-            waiting(teacher).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+            Browser.arrive(teacher, u -> u.contains("/quizzes/attempts/"));
             assertThat(teacher.findElement(By.cssSelector(".eyebrow")).getText()).isEqualToIgnoringCase("Preview as a student");
             assertThat(teacher.findElements(By.cssSelector("section.question"))).hasSize(2);
             teacher.navigate().back();
-            waiting(teacher).until(d -> d.findElement(By.id("publish")));
-            teacher.findElement(By.id("publish")).click();
-            assertThat(waiting(teacher).until(d -> d.findElement(By.id("status"))).getText()).isEqualToIgnoringCase("Published");
+            Browser.element(teacher, By.id("publish")).click();
+            assertThat(Browser.text(teacher, By.id("status"), t -> !t.equalsIgnoreCase("Draft")))
+                    .isEqualToIgnoringCase("Published");
         } finally {
             teacher.quit();
         }
@@ -125,9 +116,12 @@ class QuizBrowserIT {
         try {
             signIn(student, "student", "m2m-student", quizPath);
             student.findElement(By.id("start")).click();
-            waiting(student).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+            Browser.arrive(student, u -> u.contains("/quizzes/attempts/"));
             attemptUrl = student.getCurrentUrl();
-            for (WebElement q : student.findElements(By.cssSelector("section.question"))) {
+            List<String> questions = student.findElements(By.cssSelector("section.question")).stream()
+                    .map(q -> q.getAttribute("id")).toList();
+            for (String id : questions) {
+                WebElement q = student.findElement(By.id(id));
                 if ("radio".equals(q.getAttribute("data-input"))) {
                     WebElement first = q.findElement(By.cssSelector("input[type=radio]"));
                     q.findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
@@ -136,7 +130,7 @@ class QuizBrowserIT {
                     q.findElement(By.cssSelector("input[type=text]")).sendKeys("lwm2m");
                     answers.add("text:" + q.getAttribute("id") + "-answer");
                 }
-                waiting(student).until(d -> q.findElement(By.cssSelector(".save-state")).getText().startsWith("Saved "));
+                Browser.text(student, By.cssSelector("[id='" + id + "'] .save-state"), t -> t.startsWith("Saved "));
             }
             shot(student, "quiz-attempt");
         } finally {
@@ -148,7 +142,7 @@ class QuizBrowserIT {
             signIn(reopened, "student", "m2m-student", quizPath);
             assertThat(reopened.findElement(By.id("start")).getText()).isEqualTo("Continue your attempt");
             reopened.findElement(By.id("start")).click();
-            waiting(reopened).until(d -> d.getCurrentUrl().equals(attemptUrl));
+            Browser.arrive(reopened, u -> u.equals(attemptUrl));
             for (String a : answers) {
                 WebElement input = reopened.findElement(By.id(a.substring(a.indexOf(':') + 1)));
                 if (a.startsWith("radio:")) {
@@ -158,11 +152,10 @@ class QuizBrowserIT {
                 }
             }
             reopened.findElement(By.id("finish")).click();
-            waiting(reopened).until(d -> d.findElement(By.id("submit-attempt")));
+            Browser.element(reopened, By.id("submit-attempt"));
             assertThat(reopened.findElement(By.tagName("main")).getText()).contains("Every question has an answer");
             reopened.findElement(By.id("submit-attempt")).click();
-            WebElement score = waiting(reopened).until(d -> d.findElement(By.id("score")));
-            assertThat(score.getText()).contains("of 2.00");
+            assertThat(Browser.text(reopened, By.id("score"))).contains("of 2.00");
             shot(reopened, "quiz-results");
         } finally {
             reopened.quit();
@@ -210,9 +203,9 @@ class QuizBrowserIT {
             WebElement newLink = teacher.findElement(By.cssSelector("a[id^='new-question-']"));
             String newPath = newLink.getAttribute("href").replaceAll("^https?://[^/]+", "");
             newLink.click();
-            teacher.findElement(By.cssSelector("label[for='type-numeric']")).click();
+            Browser.element(teacher, By.cssSelector("label[for='type-numeric']")).click();
             teacher.findElement(By.id("choose-type")).click();
-            waiting(teacher).until(d -> d.findElement(By.id("question-form")));
+            Browser.element(teacher, By.id("question-form"));
 
             type(teacher, "f-name", "Editor report delay");
             type(teacher, "f-text", "After how many milliseconds does the gateway report to the cloud?");
@@ -226,9 +219,9 @@ class QuizBrowserIT {
             assertThat(teacher.findElements(By.cssSelector("fieldset.answer-row"))).hasSize(3);
             assertThat(focused(teacher)).isEqualTo("f-row-2-value");
             teacher.findElement(By.id("save-question")).click();
-            WebElement problems = waiting(teacher).until(d -> d.findElement(By.id("problems")));
-            assertThat(focused(teacher)).as("the list of problems gets the focus").isEqualTo("problems");
-            assertThat(problems.getText()).contains("Accepted number 2: the credit '150' is not accepted");
+            assertThat(Browser.text(teacher, By.id("problems")))
+                    .contains("Accepted number 2: the credit '150' is not accepted");
+            Browser.until(teacher, d -> "problems".equals(focused(d))); // the list of problems gets the focus
             assertThat(teacher.findElement(By.id("f-row-1-percent-error")).isDisplayed()).isTrue();
             assertThat(teacher.findElement(By.id("f-row-0-value")).getAttribute("value")).isEqualTo("500");
             teacher.executeScript("document.getElementById('f-rows').scrollIntoView();");
@@ -237,11 +230,11 @@ class QuizBrowserIT {
             type(teacher, "f-row-1-percent", "50");
             type(teacher, "f-row-1-feedback", "Close.");
             teacher.findElement(By.id("preview-question")).click();
-            WebElement preview = waiting(teacher).until(d -> d.findElement(By.id("preview")));
-            assertThat(preview.getText()).contains("After how many milliseconds").contains("not saved yet");
+            assertThat(Browser.text(teacher, By.id("preview"))).contains("After how many milliseconds")
+                    .contains("not saved yet");
             fitsAPhone(teacher, "question-editor-phone");
             teacher.findElement(By.id("save-question")).click();
-            assertThat(waiting(teacher).until(d -> d.findElement(By.id("saved-notice"))).getText()).startsWith("Saved as version 1");
+            assertThat(Browser.text(teacher, By.id("saved-notice"))).startsWith("Saved as version 1");
             shot(teacher, "question-editor");
 
             teacher.get(url(newPath + "?type=multiple"));
@@ -256,18 +249,18 @@ class QuizBrowserIT {
             teacher.findElement(By.cssSelector("#row-3 button.remove-row")).click();
             assertThat(teacher.findElements(By.cssSelector("fieldset.answer-row"))).hasSize(3);
             teacher.findElement(By.id("save-question")).click();
-            assertThat(waiting(teacher).until(d -> d.findElement(By.id("saved-notice"))).getText()).startsWith("Saved as version 1");
+            assertThat(Browser.text(teacher, By.id("saved-notice"))).startsWith("Saved as version 1");
             assertThat(teacher.findElement(By.id("f-row-2-percent")).getAttribute("value")).isEqualTo("-100");
 
             teacher.get(url("/quizzes/manage"));
             teacher.findElement(By.id("new-title")).sendKeys("Written in the editor");
             teacher.findElement(By.id("create-quiz")).click();
-            waiting(teacher).until(d -> d.getCurrentUrl().endsWith("/edit"));
+            Browser.arrive(teacher, u -> u.endsWith("/edit"));
             quizPath = teacher.getCurrentUrl().replaceAll("^https?://[^/]+", "").replace("/edit", "");
             for (String name : List.of("Editor report delay (numeric)", "Editor cellular pick (multiple)")) {
                 new Select(teacher.findElement(By.id("fixed-question"))).selectByVisibleText(name);
                 teacher.findElement(By.id("add-question")).click();
-                waiting(teacher).until(d -> d.findElement(By.cssSelector("ol.slots")).getText().contains(name.replaceAll(" \\(.*", "")));
+                Browser.text(teacher, By.cssSelector("ol.slots"), t -> t.contains(name.replaceAll(" \\(.*", "")));
             }
             List<WebElement> slots = teacher.findElements(By.cssSelector("ol.slots > li"));
             assertThat(slots.get(0).getText()).contains("Editor report delay");
@@ -275,15 +268,16 @@ class QuizBrowserIT {
             WebElement up = teacher.findElement(By.id(moved + "-up"));
             teacher.executeScript("arguments[0].focus();", up);
             up.sendKeys(Keys.ENTER);
-            waiting(teacher).until(d -> d.getCurrentUrl().contains("moved="));
-            assertThat(teacher.findElement(By.id("moved-notice")).getText())
+            Browser.arrive(teacher, u -> u.contains("moved="));
+            assertThat(Browser.text(teacher, By.id("moved-notice")))
                     .isEqualTo("Moved “Editor cellular pick” to position 1 of 2.");
-            waiting(teacher).until(d -> (moved + "-down").equals(focused(d))); // focus stays on the moved slot
+            Browser.until(teacher, d -> (moved + "-down").equals(focused(d))); // focus stays on the moved slot
             assertThat(teacher.findElements(By.cssSelector("ol.slots > li")).get(0).getText()).contains("Editor cellular pick");
             shot(teacher, "quiz-builder-reordered");
             fitsAPhone(teacher, "quiz-builder-phone");
             teacher.findElement(By.id("publish")).click();
-            assertThat(waiting(teacher).until(d -> d.findElement(By.id("status"))).getText()).isEqualToIgnoringCase("Published");
+            assertThat(Browser.text(teacher, By.id("status"), t -> !t.equalsIgnoreCase("Draft")))
+                    .isEqualToIgnoringCase("Published");
         } finally {
             teacher.quit();
         }
@@ -292,7 +286,7 @@ class QuizBrowserIT {
         try {
             signIn(student, "student", "m2m-student", quizPath);
             student.findElement(By.id("start")).click();
-            waiting(student).until(d -> d.getCurrentUrl().contains("/quizzes/attempts/"));
+            Browser.arrive(student, u -> u.contains("/quizzes/attempts/"));
             assertThat(student.findElements(By.cssSelector("section.question .question-name"))).extracting(WebElement::getText)
                     .containsExactly("· Editor cellular pick", "· Editor report delay");
             assertThat(student.findElements(By.cssSelector("section.question")).get(0).getText()).contains("Wi-Fi");

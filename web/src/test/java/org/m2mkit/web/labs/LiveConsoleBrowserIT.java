@@ -1,0 +1,85 @@
+package org.m2mkit.web.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.m2mkit.web.testing.RunningKit;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The live console's uplink controls in a real browser: cutting the uplink says so and leaves every control
+ * working, a spike during the cut waits at the gateway, and restoring the uplink lets the cycle finish.
+ */
+class LiveConsoleBrowserIT {
+
+    @RegisterExtension
+    static final RunningKit running = RunningKit.withBrowser();
+
+    /** Waits up to 90 s on a condition; elements are looked up inside it, so a page that redraws them is no error. */
+    static <T> T await(java.util.function.Function<WebDriver, T> condition) {
+        return running.waiting(90).until(condition);
+    }
+
+    static String text(WebDriver d, String id) {
+        return d.findElement(By.id(id)).getText();
+    }
+
+    static WebElement button(WebDriver d, String label) {
+        return d.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+    }
+
+    /** Waits until the console's message starts with {@code text}; a timeout reports what the page said instead. */
+    static void awaitMessage(String text) {
+        try {
+            await(d -> text(d, "console-message").startsWith(text));
+        } catch (TimeoutException e) {
+            WebDriver d = running.browser();
+            throw new AssertionError("the console never said “" + text + "…”; it said: “" + text(d, "console-message")
+                    + "” / “" + text(d, "run-info") + "”", e);
+        }
+    }
+
+    /** Clicks a control once it is enabled. */
+    static void press(String label) {
+        await(d -> button(d, label).isEnabled() ? button(d, label) : null).click();
+    }
+
+    @Test
+    void cuttingAndRestoringTheUplinkKeepsTheConsoleWorkingAndTheCycleFinishes() {
+        ChromeDriver browser = running.browser();
+        running.signIn("student", "m2m-student", "/labs/live");
+
+        browser.findElement(By.cssSelector("#start-form button[type='submit']")).click();
+        await(d -> text(d, "run-info").startsWith("Area live-"));
+        await(d -> text(d, "load-latest").startsWith("Latest report"));
+
+        press("Cut the uplink");
+        awaitMessage("Gateway uplink cut");
+        assertThat(text(browser, "run-info")).as("the run still shows").startsWith("Area live-");
+        for (String control : List.of("Inject spike", "Cut the uplink", "Restore the uplink", "Stop the run")) {
+            assertThat(button(browser, control).isEnabled()).as(control + " works during the cut").isTrue();
+        }
+
+        press("Inject spike");
+        awaitMessage("Spike injected");
+        press("Restore the uplink");
+        awaitMessage("Gateway uplink restored");
+        assertThat(text(browser, "run-info")).startsWith("Area live-");
+        try {
+            await(d -> d.findElements(By.cssSelector("#steps li.done")).size() == 6);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the cycle did not finish after the uplink came back; the page said: "
+                    + text(browser, "console-message") + " / " + text(browser, "run-info") + " / steps: "
+                    + text(browser, "steps"), e);
+        }
+
+        press("Stop the run");
+        await(d -> text(d, "run-info").equals("No run is going."));
+    }
+}
