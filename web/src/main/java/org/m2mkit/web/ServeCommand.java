@@ -10,6 +10,7 @@ import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.ConfigLoader;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.Setting;
+import org.m2mkit.web.config.StartWarnings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,7 +58,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "password for an external broker (M2MKIT_BROKER_PASSWORD keeps it out of the process list)")
     String brokerPassword;
 
-    @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true)")
+    @Option(names = "--demo-accounts", paramLabel = "true|false", description = "create the demo accounts (default true); false disables existing ones")
     String demoAccounts;
 
     @Option(names = "--public-lessons", paramLabel = "true|false",
@@ -75,6 +76,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--notebook-time-limit", paramLabel = "SECONDS",
             description = "seconds one notebook cell may run (default 3)")
     String notebookTimeLimit;
+
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESSES",
+            description = "reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges (default none)")
+    String trustedProxies;
+
+    @Option(names = "--secure-cookies", paramLabel = "true|false",
+            description = "send the sign-in cookies over HTTPS only, behind a TLS proxy (default false)")
+    String secureCookies;
 
     @Option(names = "--grading-budget", paramLabel = "SECONDS",
             description = "seconds one lab grading may take in all (default 30)")
@@ -101,9 +110,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.NOTEBOOK_IDLE_MINUTES, notebookIdleMinutes);
         putIfSet(flags, Setting.NOTEBOOK_ENGINES, notebookEngines);
         putIfSet(flags, Setting.NOTEBOOK_TIME_LIMIT, notebookTimeLimit);
+        putIfSet(flags, Setting.TRUSTED_PROXIES, trustedProxies);
+        putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
         putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
+        PrintWriter err = spec.commandLine().getErr();
+        StartWarnings.of(config, System.getenv()).forEach(err::println);
+        err.flush();
         long t0 = System.nanoTime();
         Kit kit = Kit.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

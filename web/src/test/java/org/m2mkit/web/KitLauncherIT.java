@@ -35,10 +35,16 @@ class KitLauncherIT {
     Path dir;
 
     private Process launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Process launch(java.util.Map<String, String> env, String... args) throws IOException {
         assertThat(JAR).as("the packaged kit (built by the package phase)").isRegularFile();
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private record Ended(int status, List<String> lines) {
@@ -90,6 +96,32 @@ class KitLauncherIT {
         }
         // the JVM ends on the signal once the shutdown hook has closed the kit: 128 + SIGTERM (15), every time
         assertThat(kit.exitValue()).isEqualTo(143);
+    }
+
+    @Test
+    void warnsOfMistypedVariablesAndOfDemoAccountsReachableFromOtherMachines() throws Exception {
+        Process kit = launch(java.util.Map.of("M2MKIT_DEMO_ACCOUNT", "false", "M2MKIT_PROT", "8080"),
+                "serve", "--port", "0", "--bind", "0.0.0.0", "--broker-port", "0", "--data",
+                dir.resolve("data").toString());
+        List<String> lines = new ArrayList<>();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(kit.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; (line = out.readLine()) != null && !line.startsWith("Press Ctrl-C"); ) {
+                lines.add(line);
+            }
+        } finally {
+            kit.destroy();
+            assertThat(kit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(lines).as(String.join("\n", lines))
+                .anySatisfy(l -> assertThat(l).startsWith("warning: the environment variable M2MKIT_DEMO_ACCOUNT ")
+                        .contains("did you mean M2MKIT_DEMO_ACCOUNTS"))
+                .anySatisfy(l -> assertThat(l).startsWith("warning: the environment variable M2MKIT_PROT ")
+                        .contains("M2MKIT_PORT"))
+                .anySatisfy(l -> assertThat(l).startsWith("warning: the demo accounts").contains("0.0.0.0")
+                        .contains("--demo-accounts false"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("data")))).isEqualTo("rwx------");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.m2mkit.web.db.Transactions;
 
 /** Accounts in the database. Passwords are kept as bcrypt hashes only. */
 public final class AccountRepository {
@@ -78,8 +79,7 @@ public final class AccountRepository {
 
     private List<Account> insert(List<NewAccount> accounts, boolean demo,
                                  java.util.function.Function<NewAccount, String> hash) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.run(db, "creating accounts", c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO account (username, display_name, role, "
                     + "password_hash, demo) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
                 List<Account> created = new ArrayList<>();
@@ -95,21 +95,16 @@ public final class AccountRepository {
                         created.add(new Account(keys.getLong(1), a.username(), a.displayName(), a.role(), demo));
                     }
                 }
-                c.commit();
                 return created;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("creating accounts", e);
-        }
+        });
     }
 
     /** The account when the password is right, else empty. */
     public Optional<Account> authenticate(String username, String password) {
         try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT password_hash FROM account WHERE username = ?")) {
+             PreparedStatement st = c.prepareStatement(
+                     "SELECT password_hash FROM account WHERE username = ? AND NOT disabled")) {
             st.setString(1, username);
             try (ResultSet rs = st.executeQuery()) {
                 if (rs.next() && Passwords.matches(password, rs.getString(1))) {
@@ -120,6 +115,25 @@ public final class AccountRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("checking the password of " + username, e);
         }
+    }
+
+    /**
+     * Lets the demo accounts sign in again ({@code on}), or stops them and ends their sessions; returns how many
+     * demo accounts there are.
+     */
+    int enableDemo(boolean on) {
+        return Transactions.run(db, (on ? "enabling" : "disabling") + " the demo accounts", c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE account SET disabled = ? WHERE demo");
+                 PreparedStatement end = c.prepareStatement(
+                         "DELETE FROM web_session WHERE account_id IN (SELECT id FROM account WHERE demo)")) {
+                st.setBoolean(1, !on);
+                int n = st.executeUpdate();
+                if (!on) {
+                    end.executeUpdate();
+                }
+                return n;
+            }
+        });
     }
 
     public void changePassword(long accountId, String newPassword) {

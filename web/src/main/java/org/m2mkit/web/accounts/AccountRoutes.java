@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.app.UploadLimits;
 
 /**
  * Sign in and out, change one's password, and, for instructors, the account list with creation one by one or
@@ -21,7 +22,6 @@ import org.m2mkit.web.app.Pages;
 public final class AccountRoutes {
 
     private static final int SESSION_SECONDS = 14 * 24 * 3600;
-    private static final int MAX_ROSTER_BYTES = 1_000_000;
 
     private final AccountRepository accounts;
     private final Auth auth;
@@ -48,13 +48,74 @@ public final class AccountRoutes {
         routes.post("/instructor/accounts/roster", r::importRoster, Access.INSTRUCTOR);
     }
 
-    /** A local path to return to after signing in; anything else (another host, a scheme) means the home page. */
+    /**
+     * A path of this site to return to after signing in; anything else means the home page. Refused: whatever is
+     * not a plain path starting with one '/', and any path that, decoded (more than once, for doubly encoded text),
+     * holds a control character, white space, a backslash or '//' (browsers read {@code /\t/host} and
+     * {@code /\\host} as another site).
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.contains("\r") || next.contains("\n") || next.startsWith("/sign-")) {
+        if (next == null || next.isEmpty() || next.length() > 2000 || next.startsWith("/sign-")) {
             return "/";
         }
-        return next;
+        String decoded = next;
+        for (int round = 0; round < 4; round++) {
+            if (!plainPath(decoded)) {
+                return "/";
+            }
+            String again = percentDecoded(decoded);
+            if (again == null) {
+                return "/";
+            }
+            if (again.equals(decoded)) {
+                return sameOrigin(next) && !decoded.startsWith("/sign-") ? next : "/";
+            }
+            decoded = again;
+        }
+        return "/"; // still encoded after four rounds: no link of the kit looks like that
+    }
+
+    private static boolean plainPath(String path) {
+        if (!path.startsWith("/") || path.contains("//") || path.indexOf('\\') >= 0) {
+            return false;
+        }
+        return path.codePoints().noneMatch(c -> c <= 0x20 || c == 0x7F || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    /** {@code %XX} decoded as UTF-8 ('+' stays); null when a '%' is not followed by two hex digits. */
+    private static String percentDecoded(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '%') {
+                out.write(bytes[i]);
+                continue;
+            }
+            if (i + 2 >= bytes.length || Character.digit(bytes[i + 1], 16) < 0 || Character.digit(bytes[i + 2], 16) < 0) {
+                return null;
+            }
+            out.write(Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
+            i += 2;
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Read as a URL of a page of the kit, {@code next} stays on the kit's scheme, host and port. */
+    private static boolean sameOrigin(String next) {
+        try {
+            java.net.URI base = java.net.URI.create("http://kit.invalid/");
+            java.net.URI uri = new java.net.URI(next);
+            java.net.URI resolved = base.resolve(uri);
+            return uri.getScheme() == null && uri.getRawAuthority() == null && "http".equals(resolved.getScheme())
+                    && "kit.invalid".equals(resolved.getHost()) && resolved.getPort() == -1;
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void signInPage(Context ctx) {
@@ -76,16 +137,14 @@ public final class AccountRoutes {
             ctx.status(HttpStatus.BAD_REQUEST).html(pages.page(ctx, "accounts/sign-in", model));
             return;
         }
-        OptionalLong wait = limiter.attempt(username, ctx.ip());
-        if (wait.isPresent()) {
-            model.put("error", "Too many attempts. Wait " + wait.getAsLong() + " seconds, then try again.");
-            ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(pages.page(ctx, "accounts/sign-in", model));
+        String address = auth.clientAddress(ctx);
+        if (tooMany(ctx, username, address, model, "accounts/sign-in")) {
             return;
         }
         Optional<Account> account = password.length() > 72 ? Optional.empty()
                 : accounts.authenticate(username, password);
         if (account.isEmpty()) {
+            limiter.failed(username, address);
             model.put("error", "That user name and password do not match an account. Check both and try again; "
                     + "your instructor can reset a forgotten password.");
             ctx.status(HttpStatus.UNAUTHORIZED).html(pages.page(ctx, "accounts/sign-in", model));
@@ -93,6 +152,18 @@ public final class AccountRoutes {
         }
         auth.signIn(ctx, account.get(), SESSION_SECONDS);
         ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    /** Answers 429 on {@code page} when this person has guessed too many wrong passwords lately. */
+    private boolean tooMany(Context ctx, String username, String address, Map<String, Object> model, String page) {
+        OptionalLong wait = limiter.check(username, address);
+        if (wait.isEmpty()) {
+            return false;
+        }
+        model.put("error", "Too many wrong passwords. Wait " + wait.getAsLong() + " seconds, then try again.");
+        ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(pages.page(ctx, page, model));
+        return true;
     }
 
     private void signOut(Context ctx) {
@@ -110,7 +181,12 @@ public final class AccountRoutes {
         String fresh = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String again = Optional.ofNullable(ctx.formParam("again")).orElse("");
         String problem = null;
-        if (accounts.authenticate(me.username(), current).isEmpty()) {
+        String address = auth.clientAddress(ctx);
+        if (tooMany(ctx, me.username(), address, new HashMap<>(), "accounts/account")) {
+            return;
+        }
+        if (current.length() > 72 || accounts.authenticate(me.username(), current).isEmpty()) {
+            limiter.failed(me.username(), address);
             problem = "Your current password is not right.";
         } else if (!fresh.equals(again)) {
             problem = "The new password and its repetition differ.";
@@ -167,9 +243,10 @@ public final class AccountRoutes {
         String csv = ctx.formParam("roster");
         UploadedFile file = ctx.uploadedFile("file");
         if (file != null && file.size() > 0) {
-            if (file.size() > MAX_ROSTER_BYTES) {
+            if (file.size() > UploadLimits.ROSTER_BYTES) {
                 renderList(ctx, HttpStatus.CONTENT_TOO_LARGE, Map.of("problems", List.of("the roster file is "
-                        + file.size() / 1024 + " KiB; at most " + MAX_ROSTER_BYTES / 1024 + " KiB are accepted")));
+                        + UploadLimits.size(file.size()) + "; at most " + UploadLimits.size(UploadLimits.ROSTER_BYTES)
+                        + " are accepted")));
                 return;
             }
             try (InputStream in = file.content()) {

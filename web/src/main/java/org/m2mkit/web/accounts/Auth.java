@@ -34,10 +34,22 @@ public final class Auth {
 
     private final SessionStore sessions;
     private final boolean publicLessons;
+    private final ClientAddress clients;
+    private final boolean secureCookies;
 
     public Auth(SessionStore sessions, boolean publicLessons) {
+        this(sessions, publicLessons, ClientAddress.DIRECT, false);
+    }
+
+    /**
+     * @param clients       which proxies are believed about the client's address
+     * @param secureCookies whether the cookies are marked Secure (the kit is reached over HTTPS only)
+     */
+    public Auth(SessionStore sessions, boolean publicLessons, ClientAddress clients, boolean secureCookies) {
         this.sessions = sessions;
         this.publicLessons = publicLessons;
+        this.clients = clients;
+        this.secureCookies = secureCookies;
     }
 
     public void register(RoutesConfig routes) {
@@ -52,8 +64,7 @@ public final class Auth {
         ctx.attribute(ACCOUNT, account);
         String csrf = ctx.cookie(CSRF_COOKIE);
         if (csrf == null || csrf.length() != 43) {
-            csrf = SessionStore.newToken();
-            ctx.cookie(cookie(CSRF_COOKIE, csrf, -1, SameSite.STRICT));
+            csrf = newCsrf(ctx);
         }
         ctx.attribute(CSRF, csrf);
         if (!SAFE.contains(ctx.method())) {
@@ -97,8 +108,21 @@ public final class Auth {
                 && (accept == null || accept.contains("text/html") || accept.contains("*/*"));
     }
 
-    static Cookie cookie(String name, String value, int maxAgeSeconds, SameSite sameSite) {
-        return new Cookie(name, value, "/", maxAgeSeconds, false, true, null, sameSite);
+    private Cookie cookie(String name, String value, int maxAgeSeconds, SameSite sameSite) {
+        return new Cookie(name, value, "/", maxAgeSeconds, secureCookies, true, null, sameSite);
+    }
+
+    /** A fresh CSRF token, sent to the browser and used for the rest of this request. */
+    private String newCsrf(Context ctx) {
+        String csrf = SessionStore.newToken();
+        ctx.cookie(cookie(CSRF_COOKIE, csrf, -1, SameSite.STRICT));
+        ctx.attribute(CSRF, csrf);
+        return csrf;
+    }
+
+    /** The address of the client, through the trusted proxies only. */
+    public String clientAddress(Context ctx) {
+        return clients.of(ctx);
     }
 
     /** The signed-in account, if any. */
@@ -116,13 +140,20 @@ public final class Auth {
         return ctx.attribute(CSRF);
     }
 
+    /**
+     * Opens a session; the CSRF token changes with it, so a token planted or seen before the sign-in is worth
+     * nothing after it.
+     */
     void signIn(Context ctx, Account account, int maxAgeSeconds) {
+        sessions.close(ctx.cookie(SESSION_COOKIE));
         ctx.cookie(cookie(SESSION_COOKIE, sessions.open(account.id()), maxAgeSeconds, SameSite.LAX));
+        newCsrf(ctx);
     }
 
     void signOut(Context ctx) {
         sessions.close(ctx.cookie(SESSION_COOKIE));
-        ctx.removeCookie(SESSION_COOKIE, "/");
+        ctx.cookie(cookie(SESSION_COOKIE, "", 0, SameSite.LAX));
+        newCsrf(ctx);
     }
 
     SessionStore sessions() {

@@ -24,14 +24,23 @@ public final class DemoAccounts {
 
     private DemoAccounts() {}
 
-    /** Creates the demo accounts that do not exist yet; returns all of them. */
-    public static List<Credentials> ensure(AccountRepository accounts) {
+    /**
+     * With {@code on}, creates the demo accounts that do not exist yet and lets disabled ones sign in again, and
+     * returns all of them; without, disables the existing ones (they cannot sign in, their sessions end) and
+     * returns none.
+     */
+    public static List<Credentials> apply(AccountRepository accounts, boolean on) {
+        if (!on) {
+            accounts.enableDemo(false);
+            return List.of();
+        }
         for (Credentials c : ALL) {
             if (accounts.find(c.username()).isEmpty()) {
                 String name = c.role() == Role.INSTRUCTOR ? "Demo Instructor" : "Demo Student";
                 accounts.createWithHash(c.username(), name, c.role(), c.passwordHash(), true);
             }
         }
+        accounts.enableDemo(true);
         return ALL;
     }
 }

@@ -60,7 +60,7 @@ public final class SessionStore {
         try (Connection c = db.getConnection();
              PreparedStatement st = c.prepareStatement("SELECT a.id, a.username, a.display_name, a.role, a.demo "
                      + "FROM web_session s JOIN account a ON a.id = s.account_id "
-                     + "WHERE s.token_hash = ? AND s.expires_at > ?")) {
+                     + "WHERE s.token_hash = ? AND s.expires_at > ? AND NOT a.disabled")) {
             st.setString(1, hash(token));
             st.setTimestamp(2, Timestamp.from(Instant.now()));
             try (ResultSet rs = st.executeQuery()) {

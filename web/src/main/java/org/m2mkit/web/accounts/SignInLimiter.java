@@ -4,15 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Slows down password guessing: per user name and per client address, a token bucket (Bucket4j) allows a few
- * attempts and then one more every few seconds. The buckets live in a bounded cache (Caffeine) so a flood of
- * made-up names cannot fill the memory.
+ * Slows down password guessing, at sign-in and at a password change. Only wrong passwords count: per user name
+ * from one client address, and per client address over all user names, a token bucket (Bucket4j) allows a few
+ * and then one more every few seconds. A guesser elsewhere therefore cannot lock a person out, and a class
+ * signing in from behind one address is not held up by its own successful sign-ins. The buckets live in a
+ * bounded cache (Caffeine) so a flood of made-up names cannot fill the memory.
  */
 public final class SignInLimiter {
 
@@ -22,7 +24,7 @@ public final class SignInLimiter {
     private final int perAddress;
     private final Duration refill;
 
-    /** 5 attempts per user name and 30 per address, one more back every 12 seconds. */
+    /** 5 wrong passwords per user name and address, 30 per address; one more back every 12 seconds. */
     public SignInLimiter() {
         this(5, 30, Duration.ofSeconds(12));
     }
@@ -33,14 +35,28 @@ public final class SignInLimiter {
         this.refill = refill;
     }
 
-    /** Takes one attempt; empty when allowed, else how many seconds until the next one is. */
-    public OptionalLong attempt(String username, String address) {
-        ConsumptionProbe user = bucket("u:" + username.toLowerCase(Locale.ROOT), perUser).tryConsumeAndReturnRemaining(1);
-        if (!user.isConsumed()) {
+    /** Whether a password may be tried now: empty when it may, else how many seconds until it may. */
+    public OptionalLong check(String username, String address) {
+        EstimationProbe user = userBucket(username, address).estimateAbilityToConsume(1);
+        if (!user.canBeConsumed()) {
             return OptionalLong.of(seconds(user));
         }
-        ConsumptionProbe addr = bucket("a:" + address, perAddress).tryConsumeAndReturnRemaining(1);
-        return addr.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(addr));
+        EstimationProbe addr = addressBucket(address).estimateAbilityToConsume(1);
+        return addr.canBeConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(addr));
+    }
+
+    /** Counts a wrong password. */
+    public void failed(String username, String address) {
+        userBucket(username, address).consumeIgnoringRateLimits(1);
+        addressBucket(address).consumeIgnoringRateLimits(1);
+    }
+
+    private Bucket userBucket(String username, String address) {
+        return bucket("u:" + username.toLowerCase(Locale.ROOT) + "@" + address, perUser);
+    }
+
+    private Bucket addressBucket(String address) {
+        return bucket("a:" + address, perAddress);
     }
 
     private Bucket bucket(String key, int capacity) {
@@ -48,7 +64,7 @@ public final class SignInLimiter {
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(1, refill).build()).build());
     }
 
-    private static long seconds(ConsumptionProbe probe) {
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    private static long seconds(EstimationProbe estimate) {
+        return Math.max(1, (estimate.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 }

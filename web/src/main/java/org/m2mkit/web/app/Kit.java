@@ -21,6 +21,7 @@ import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.DemoAccounts;
 import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
+import org.m2mkit.web.config.OwnerOnly;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.quizzes.Quizzes;
@@ -108,8 +109,8 @@ public final class Kit implements AutoCloseable {
             Chapter chapter = await(contentLoad);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
-                List<DemoAccounts.Credentials> demo = config.demoAccounts() ? DemoAccounts.ensure(accounts)
-                        : List.of();
+                OwnerOnly.restrict(config.dataDir()); // the database files exist now
+                List<DemoAccounts.Credentials> demo = DemoAccounts.apply(accounts, config.demoAccounts());
                 grading.recover();
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
@@ -125,7 +126,8 @@ public final class Kit implements AutoCloseable {
             });
             startup.shutdown();
             app = WebApp.create(chapter, pages, health(db, broker, grader), accounts,
-                    new Auth(sessions, config.publicLessons()), new ProgressStore(db.dataSource()), quizzes,
+                    new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
+                    new ProgressStore(db.dataSource()), quizzes,
                     new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);

@@ -48,7 +48,33 @@ public final class WebApp {
 
     private static final String STARTED = "m2mkit.started";
 
+    /**
+     * What pages of the kit may load and who may frame them: scripts only from the kit's own files (no inline
+     * script, no event-handler attributes, no eval), styles from its files plus the inline styles mermaid writes
+     * into its diagrams, images from the kit and data: URLs, no plug-ins, forms and fetches to the kit only, and
+     * framing by the kit's own pages only.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'");
+
     private WebApp() {}
+
+    /** The security headers every answer carries, pages, files, errors and the JSON API alike. */
+    static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+        ctx.header("Referrer-Policy", "same-origin");
+    }
 
     private static void serverTiming(Context ctx) {
         Long started = ctx.attribute(STARTED);
@@ -84,6 +110,8 @@ public final class WebApp {
             // Server-Timing (W3C): how long the kit took to handle each request, for the browser's developer
             // tools and for bench/PageLatency, which separates server time from the network and the client
             config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+            config.routes.before(WebApp::securityHeaders);
+            config.routes.before(UploadLimits::check);
             config.routes.after(WebApp::serverTiming);
             auth.register(config.routes);
             AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
@@ -110,6 +138,8 @@ public final class WebApp {
                     "Sign in to see this page."));
             config.routes.error(400, "*", ctx -> errorPage(ctx, pages, "That request was not understood",
                     "The kit could not read what was sent. Go back and try again."));
+            config.routes.error(411, "*", ctx -> errorPage(ctx, pages, "Size missing",
+                    "An upload must say how large it is; send it again from the page's form."));
             config.routes.error(413, "*", ctx -> errorPage(ctx, pages, "Too large",
                     "What was sent is larger than the kit accepts."));
             config.routes.error(429, "*", ctx -> errorPage(ctx, pages, "Slow down",

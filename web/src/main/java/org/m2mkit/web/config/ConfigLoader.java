@@ -1,6 +1,7 @@
 package org.m2mkit.web.config;
 
 import org.m2mkit.grader.jshell.JShellSettings;
+import org.m2mkit.web.accounts.ClientAddress;
 import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
 
@@ -119,7 +120,8 @@ public final class ConfigLoader {
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
         int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
         return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget));
+                demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget),
+                proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
     }
 
     private static SandboxPolicy sandbox(Value v) {
@@ -129,6 +131,16 @@ public final class ConfigLoader {
                     "bwrap (bubblewrap, the safe default) or plain (no isolation: only for code you trust)");
         }
         return p;
+    }
+
+    private static ClientAddress proxies(Value v) {
+        try {
+            return ClientAddress.trusting(v.text());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.TRUSTED_PROXIES, v.source(), v.text(), "is not a list of addresses ("
+                    + e.getMessage() + ")", "empty, or IP addresses and CIDR ranges separated by commas, "
+                    + "like 127.0.0.1, 10.0.0.0/8");
+        }
     }
 
     private static String emptyToNull(String text) {
@@ -203,7 +215,7 @@ public final class ConfigLoader {
     private static Path dataDir(Value v) {
         Path dir = Path.of(v.text()).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectory(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
             Files.delete(probe);
             return dir;

@@ -1,6 +1,7 @@
 package org.m2mkit.web.config;
 
 import java.nio.file.Path;
+import org.m2mkit.web.accounts.ClientAddress;
 import java.time.Duration;
 import org.m2mkit.grader.sandbox.SandboxPolicy;
 import org.m2mkit.web.jshell.NotebookSettings;
@@ -15,11 +16,14 @@ import org.m2mkit.web.jshell.NotebookSettings;
  * @param notebooks      how the lesson notebooks' Java engines run
  * @param sandbox        where student code (lab submissions, notebook cells, code questions) runs
  * @param gradingBudget  wall time one lab grading may take in all
+ * @param clients        which reverse proxies are believed about the client's address
+ * @param secureCookies  whether the session and CSRF cookies are sent over HTTPS only
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
                         String brokerBind, String brokerUser, String brokerPassword,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
-                        SandboxPolicy sandbox, Duration gradingBudget) {
+                        SandboxPolicy sandbox, Duration gradingBudget, ClientAddress clients,
+                        boolean secureCookies) {
 
     /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
     public Path graderDir() {
@@ -29,13 +33,13 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
         return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, policy, gradingBudget);
+                demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies);
     }
 
     /** The same settings with other notebook settings. */
     public KitConfig withNotebooks(NotebookSettings settings) {
         return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, settings, sandbox, gradingBudget);
+                demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies);
     }
 
     public boolean embeddedBroker() {
@@ -55,6 +59,31 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, "127.0.0.1", null,
-                null, true, true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, Duration.ofSeconds(30));
+                null, true, true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, Duration.ofSeconds(30),
+                ClientAddress.DIRECT, false);
+    }
+
+    public KitConfig withDemoAccounts(boolean on) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
+    }
+
+    public KitConfig withClients(ClientAddress trusted) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies);
+    }
+
+    public KitConfig withSecureCookies(boolean on) {
+        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on);
+    }
+
+    /** Whether the web app listens only on this machine's loopback interface. */
+    public boolean loopbackOnly() {
+        try {
+            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -17,13 +17,17 @@ public enum Setting {
             "address the embedded MQTT broker listens on; 0.0.0.0 lets MQTT clients of other machines in (with a login)"),
     BROKER_USER("broker-user", "", "user name the kit's MQTT clients give an external broker; empty: none"),
     BROKER_PASSWORD("broker-password", "", "password that goes with broker-user"),
-    DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start"),
+    DEMO_ACCOUNTS("demo-accounts", "true", "create the demo instructor and student accounts at start; false disables existing ones"),
     PUBLIC_LESSONS("public-lessons", "true", "let visitors who are not signed in read the lesson pages"),
     NOTEBOOK_IDLE_MINUTES("notebook-idle-minutes", "20",
             "minutes a lesson notebook may sit unused before its Java engine is freed (1 to 1440)"),
     NOTEBOOK_ENGINES("notebook-engines", "60",
             "Java engines for lesson notebooks alive at once, about 40 MB each (1 to 1000)"),
     NOTEBOOK_TIME_LIMIT("notebook-time-limit", "3", "seconds one notebook cell may run before it is stopped (1 to 120)"),
+    TRUSTED_PROXIES("trusted-proxies", "",
+            "addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header names the client; empty trusts none"),
+    SECURE_COOKIES("secure-cookies", "false",
+            "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)"),
     GRADING_BUDGET("grading-budget", "30", "seconds one lab grading may take in all; tests not started by then "
             + "fail as not run (10 to 600)"),
     SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "

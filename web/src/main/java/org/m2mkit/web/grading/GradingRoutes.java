@@ -2,15 +2,11 @@ package org.m2mkit.web.grading;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +25,7 @@ import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.app.TextDecoding;
 import org.m2mkit.web.labs.LabRoutes;
 
 /**
@@ -163,11 +160,9 @@ public final class GradingRoutes {
             throw new InvalidSubmissionException(name + " is not a .java or a .zip file; submit one of those");
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return Submission.ofSource(name.replaceAll("^.*[/\\\\]", ""), text);
-        } catch (CharacterCodingException e) {
-            throw new InvalidSubmissionException(name + " is not UTF-8 text; save it as UTF-8 and send it again");
+            return Submission.ofSource(name.replaceAll("^.*[/\\\\]", ""), TextDecoding.decode(bytes));
+        } catch (TextDecoding.NotText e) {
+            throw new InvalidSubmissionException(name + ": " + e.getMessage());
         }
     }
 
@@ -176,21 +171,21 @@ public final class GradingRoutes {
         ctx.contentType("application/zip").result(StarterKits.zip(lab));
     }
 
-    /** The submission, if the signed-in person may see it: their own, or any for an instructor. */
+    /**
+     * The submission, if the signed-in person may see it: their own, or any for an instructor. Someone else's
+     * answers exactly as a missing one does, so that submission numbers cannot be probed.
+     */
     private StoredSubmission visible(Context ctx) {
         Account who = Auth.require(ctx);
-        long id;
+        String id = ctx.pathParam("id");
+        java.util.Optional<StoredSubmission> found;
         try {
-            id = Long.parseLong(ctx.pathParam("id"));
+            found = grading.find(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no submission " + ctx.pathParam("id") + ".");
+            found = java.util.Optional.empty();
         }
-        StoredSubmission s = grading.find(id)
-                .orElseThrow(() -> new NotFoundResponse("There is no submission " + id + "."));
-        if (s.accountId() != who.id() && who.role() != Role.INSTRUCTOR) {
-            throw new ForbiddenResponse("This submission is someone else's.");
-        }
-        return s;
+        return found.filter(s -> s.accountId() == who.id() || who.role() == Role.INSTRUCTOR)
+                .orElseThrow(() -> new NotFoundResponse("There is no such submission among those you may see."));
     }
 
     private void submissionPage(Context ctx) {

@@ -7,10 +7,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.m2mkit.grader.jshell.JShellBusyException;
 import org.m2mkit.grader.jshell.JShellSession;
+import org.m2mkit.grader.jshell.Results;
 import org.m2mkit.web.accounts.Access;
 import org.m2mkit.web.accounts.Auth;
 
@@ -19,9 +21,18 @@ import org.m2mkit.web.accounts.Auth;
  * complete, document. Signed-in users only; every POST carries the CSRF header; each student has a rate limit.
  */
 public final class JShellRoutes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JShellRoutes.class);
     static final String BASE = "/api/jshell/sessions";
     private static final Pattern LESSON = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stack of a compiling thread: room for the deepest nesting a cell of the longest accepted size can hold. */
+    private static final long COMPILER_STACK_BYTES = 256L << 20;
+    private static final java.util.concurrent.ExecutorService COMPILER = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(null, r, "m2mkit-notebook-compile", COMPILER_STACK_BYTES);
+                t.setDaemon(true);
+                return t;
+            });
 
     private JShellRoutes() {
     }
@@ -50,13 +61,24 @@ public final class JShellRoutes {
         routes.post(BASE + "/{id}/eval", api(ctx -> {
             JShellSession s = session(ctx, registry);
             String code = text(body(ctx), "code", "the cell's Java code");
-            limiter.run(Auth.require(ctx).id());
-            return s.evaluate(code);
+            long me = Auth.require(ctx).id();
+            limiter.run(me);
+            try {
+                return onCompilerThread(() -> s.evaluate(code));
+            } catch (StackOverflowError | InternalError e) {
+                return notCompiled(s, code, e, me);
+            } catch (RuntimeException e) {
+                if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                        || e instanceof ApiError || e instanceof JShellBusyException) {
+                    throw e;
+                }
+                return notCompiled(s, code, e, me);
+            }
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/replay", api(ctx -> {
             JShellSession s = session(ctx, registry);
             limiter.run(Auth.require(ctx).id());
-            return s.replay();
+            return onCompilerThread(s::replay);
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/reset", api(ctx -> {
             JShellSession s = session(ctx, registry);
@@ -66,16 +88,62 @@ public final class JShellRoutes {
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/complete", api(ctx -> {
             Lookup l = lookup(ctx, registry, limiter);
-            return l.session().complete(l.code(), l.cursor());
+            return onCompilerThread(() -> l.session().complete(l.code(), l.cursor()));
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/docs", api(ctx -> {
             Lookup l = lookup(ctx, registry, limiter);
-            return Map.of("docs", l.session().document(l.code(), l.cursor()));
+            return Map.of("docs", onCompilerThread(() -> l.session().document(l.code(), l.cursor())));
         }), Access.SIGNED_IN);
         routes.post(BASE + "/{id}/close", api(ctx -> {
             registry.close(Auth.require(ctx).id(), ctx.pathParam("id"));
             return Map.of("closed", true);
         }), Access.SIGNED_IN);
+    }
+
+    /**
+     * A cell the Java compiler itself failed on (it ran out of stack on a deeply nested cell, or broke inside):
+     * answered as a compile error of the whole cell, and one line in the log, not a stack trace.
+     */
+    private static Results.Cell notCompiled(JShellSession s, String code, Throwable e, long student) {
+        LOG.warn("notebook: a cell of account {} ({} characters) could not be compiled: {}", student, code.length(),
+                oneLine(e));
+        String message = e instanceof StackOverflowError
+                ? "This cell is nested too deeply for the Java compiler; split it into smaller expressions or statements."
+                : "The Java compiler could not compile this cell (" + e.getClass().getSimpleName() + "); change it "
+                        + "and run it again.";
+        Results.Snippet snippet = new Results.Snippet(0, code.length(), code, "error", "error", null, null, null,
+                List.of(new Results.Diagnostic(message, 0, Math.min(code.length(), 1), true)), "", false);
+        return new Results.Cell(List.of(snippet), null, false, s.historySize());
+    }
+
+    /**
+     * Runs work that compiles a student's code on a thread with a deep stack: JShell compiles in the calling thread,
+     * and javac's parser and attribution recurse once per level of nesting, so a cell of a few thousand '(' would
+     * overflow a request thread's stack (and javac prints a long crash report when that happens).
+     */
+    private static <T> T onCompilerThread(java.util.function.Supplier<T> work) {
+        java.util.concurrent.Future<T> result = COMPILER.submit(work::get);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "busy", "The kit is stopping; run the cell again in a moment.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String text = e.toString();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /** A completion or documentation request: the session, the code being edited, the caret. */
@@ -108,6 +176,10 @@ public final class JShellRoutes {
             } catch (IllegalStateException e) {
                 error(ctx, new ApiError(410, "session-ended", "This JShell session was closed while the request "
                         + "ran; reload the page to start a new one."));
+            } catch (StackOverflowError e) {
+                LOG.warn("notebook: {} {} could not be handled: {}", ctx.method(), ctx.path(), oneLine(e));
+                error(ctx, new ApiError(422, "too-deep", "This code is nested too deeply for the Java compiler; "
+                        + "split it into smaller pieces."));
             }
         };
     }

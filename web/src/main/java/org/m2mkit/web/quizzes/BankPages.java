@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.m2mkit.content.questions.Problem;
 import org.m2mkit.content.questions.Question;
 import org.m2mkit.web.accounts.Account;
+import org.m2mkit.web.app.TextDecoding;
 
 /** The instructor's bank browser, and GIFT / Moodle XML import and export; {@link EditorPages} edits questions. */
 final class BankPages {
@@ -70,10 +70,16 @@ final class BankPages {
         String text;
         String source;
         if (file != null && file.size() > 0) {
-            try (InputStream in = file.content()) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
             source = file.filename();
+            try (InputStream in = file.content()) {
+                text = TextDecoding.decode(in.readAllBytes());
+            } catch (TextDecoding.NotText e) {
+                ctx.status(422);
+                web.render(ctx, "import", Map.of("banks", quizzes.banks().banks(), "problems",
+                        List.of(new Problem(0, "", e.getMessage())), "bankName", bankName, "format", format,
+                        "source", source));
+                return;
+            }
         } else {
             text = ctx.formParam("text") == null ? "" : ctx.formParam("text");
             source = "pasted text";

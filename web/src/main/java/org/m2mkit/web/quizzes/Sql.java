@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.m2mkit.web.db.Transactions;
 
 /** Small JDBC helpers for the quiz tables: statements with parameters, rows mapped by a lambda, transactions. */
 final class Sql {
@@ -31,21 +32,7 @@ final class Sql {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     <T> T tx(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("quiz database: " + e.getMessage(), e);
-        }
+        return Transactions.run(db, "quiz database", work::run);
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... params) {

@@ -48,7 +48,7 @@ class AccountsIT {
         assertThat(limited).as("attempts refused after the fifth").isGreaterThanOrEqualTo(5);
         HttpResponse<String> refused = c.post("/sign-in", Map.of("username", "guessme", "password", "x"));
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        assertThat(refused.body()).contains("Too many attempts. Wait");
+        assertThat(refused.body()).contains("Too many wrong passwords. Wait");
     }
 
     @Test

@@ -61,6 +61,7 @@ class LabSubmissionsIT {
         kit.accounts().create("ada", "Ada Lovelace", Role.STUDENT, "ada-password-1", false);
         kit.accounts().create("alan", "Alan Turing", Role.STUDENT, "alan-password-1", false);
         kit.accounts().create("grace", "Grace Hopper", Role.STUDENT, "grace-password-1", false);
+        kit.accounts().create("barbara", "Barbara Liskov", Role.STUDENT, "barbara-password-1", false);
     }
 
     @AfterAll
@@ -114,14 +115,34 @@ class LabSubmissionsIT {
         assertThat(ada.get("/labs/submissions/" + id).body()).contains("Broken.java:8: error:")
                 .contains("does not compile (costs no attempt)");
         // nobody else's business
-        assertThat(signIn("alan", "alan-password-1").getJson("/api/submissions/" + id).statusCode()).isEqualTo(403);
+        assertThat(signIn("alan", "alan-password-1").getJson("/api/submissions/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void someoneElsesSubmissionAnswersExactlyAsAMissingOne() {
+        WebClient barbara = signIn("barbara", "barbara-password-1");
+        long id = LabHttp.submit(barbara, kit.port(), "protocol", COMPILE_ERROR);
+        LabHttp.awaitGraded(barbara, id); // the grader is free again for the other tests
+        long missing = id + 1_000_000;
+        WebClient alan = signIn("alan", "alan-password-1");
+        for (String base : new String[] {"/labs/submissions/", "/api/submissions/"}) {
+            HttpResponse<String> theirs = base.startsWith("/api") ? alan.getJson(base + id) : alan.get(base + id);
+            HttpResponse<String> none = base.startsWith("/api") ? alan.getJson(base + missing)
+                    : alan.get(base + missing);
+            assertThat(theirs.statusCode()).as(base).isEqualTo(404);
+            assertThat(none.statusCode()).as(base).isEqualTo(404);
+            assertThat(theirs.body().replace(base + id, base + "N"))
+                    .isEqualTo(none.body().replace(base + missing, base + "N"));
+        }
+        assertThat(barbara.getJson("/api/submissions/" + id).statusCode()).isEqualTo(200);
     }
 
     @Test
     void theRateLimitRefusesTheSixthSubmissionAndSaysWhenTheNextIsAllowed() {
         WebClient grace = signIn("grace", "grace-password-1");
         for (int i = 0; i < 5; i++) {
-            LabHttp.submit(grace, kit.port(), "protocol", CONSTANT_ADVISOR);
+            // one at a time: a student's next submission is refused while an earlier one waits in the queue
+            LabHttp.awaitGraded(grace, LabHttp.submit(grace, kit.port(), "protocol", CONSTANT_ADVISOR));
         }
         HttpResponse<String> refused = LabHttp.postJson(grace, kit.port(), "/labs/protocol/submissions",
                 Map.of("source", CONSTANT_ADVISOR));

@@ -57,6 +57,37 @@ class JShellApiIT {
     }
 
     @Test
+    void cellsTooDeepForTheCompilerAreACompileErrorAndOneLogLine() throws Exception {
+        String id = student.open("messaging");
+        JsonApi.Answer before = student.eval(id, "int kept = 7;");
+        assertThat(before.status()).isEqualTo(200);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String cell : new String[] {"(".repeat(9000), "(".repeat(9000) + "1" + ")".repeat(9000),
+                    "int x = " + "-".repeat(9000) + "1;", "{".repeat(9000), "1" + "+1".repeat(9000),
+                    "Runnable r = " + "() -> ".repeat(3000) + "null;"}) {
+                JsonApi.Answer r = student.eval(id, cell);
+                assertThat(r.status()).as(cell.substring(0, 20)).isEqualTo(200);
+                assertThat(r.body().at("/snippets/0/status").asText()).as(cell.substring(0, 20))
+                        .isIn("error", "ok", "recoverable");
+                if (r.body().at("/snippets/0/status").asText().equals("error")) {
+                    assertThat(r.body().at("/snippets/0/diagnostics/0/message").asText()).isNotBlank();
+                }
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(logged).doesNotContain("\tat ").doesNotContain("Caused by");
+        assertThat(logged.lines().count()).as(logged).isLessThanOrEqualTo(6);
+        // the notebook goes on with what it had
+        JsonApi.Answer after = student.eval(id, "kept * 6");
+        assertThat(after.body().at("/snippets/0/value").asText()).isEqualTo("42");
+    }
+
+    @Test
     void endlessLoopsAndSystemExitEndWithAMessageAndTheServerStaysUp() {
         String id = student.open("autonomy");
         JsonApi.Answer loop = student.eval(id, "while (true) {}");

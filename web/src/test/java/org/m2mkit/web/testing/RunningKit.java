@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,27 +25,34 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class RunningKit implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean withBrowser;
+    private final UnaryOperator<KitConfig> settings;
     private Path data;
     private Kit kit;
     private ChromeDriver browser;
 
     public RunningKit() {
-        this(false);
+        this(false, c -> c);
     }
 
-    private RunningKit(boolean withBrowser) {
+    private RunningKit(boolean withBrowser, UnaryOperator<KitConfig> settings) {
         this.withBrowser = withBrowser;
+        this.settings = settings;
     }
 
     /** A kit and a headless Chromium (see {@link Browser}). */
     public static RunningKit withBrowser() {
-        return new RunningKit(true);
+        return new RunningKit(true, c -> c);
+    }
+
+    /** A kit whose test configuration is changed by {@code settings}, for example to trust a proxy. */
+    public static RunningKit with(UnaryOperator<KitConfig> settings) {
+        return new RunningKit(false, settings);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("m2mkit-test");
-        kit = Kit.start(config(data));
+        kit = Kit.start(settings.apply(config(data)));
         if (withBrowser) {
             browser = Browser.start();
         }

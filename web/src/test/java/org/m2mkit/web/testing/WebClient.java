@@ -67,6 +67,11 @@ public final class WebClient {
         return token;
     }
 
+    /** Takes over the cookies of {@code other}, as a second tab of the same browser would have them. */
+    public void cookies(WebClient other) {
+        other.cookies.getCookieStore().getCookies().forEach(c -> cookies.getCookieStore().add(URI.create(base), c));
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

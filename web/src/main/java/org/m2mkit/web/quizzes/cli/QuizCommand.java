@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.m2mkit.content.questions.Problem;
 import org.m2mkit.content.questions.Question;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.web.app.TextDecoding;
 import org.m2mkit.web.config.ConfigLoader;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.Setting;
@@ -172,11 +173,14 @@ public final class QuizCommand implements Runnable {
 
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return TextDecoding.decode(Files.readAllBytes(file));
+        } catch (TextDecoding.NotText e) {
+            throw new UserError(file + ": " + e.getMessage());
         } catch (NoSuchFileException e) {
             throw new UserError("the file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + " (" + e.getClass().getSimpleName() + "); accepted: a UTF-8 text file");
+            throw new UserError("cannot read " + file + " (" + e.getClass().getSimpleName() + "); accepted: a UTF-8 "
+                    + "text file");
         }
     }
 }

@@ -97,4 +97,19 @@ class QuizCommandTest {
         assertThat(xml.status()).isZero();
         assertThat(xml.out()).contains("Imported 3 questions").contains("bank 'sample'");
     }
+
+    @Test
+    void aFileInAnotherEncodingIsRefusedWhereItBreaksAndUtf16WithItsMarkIsRead() throws IOException {
+        String data = dir.resolve("data").toString();
+        String gift = "::Q1:: Which protocol suits a meter? {=MQTT ~CoAP}\n\n::Q2:: Gerät {T}\n";
+        Path latin1 = Files.write(dir.resolve("latin1.gift"), gift.getBytes(StandardCharsets.ISO_8859_1));
+        Run refused = run("import", latin1.toString(), "--data", data);
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.err()).contains("latin1.gift: the file is not UTF-8 text: at line 3 (byte "
+                + (gift.indexOf('ä') + 1) + " of the file)");
+        Path utf16 = Files.write(dir.resolve("utf16.gift"), gift.getBytes(StandardCharsets.UTF_16));
+        Run read = run("import", utf16.toString(), "--data", data);
+        assertThat(read.status()).as(read.err()).isZero();
+        assertThat(read.out()).contains("Imported 2 questions");
+    }
 }
