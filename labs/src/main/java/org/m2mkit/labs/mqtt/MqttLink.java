@@ -8,10 +8,13 @@ import javax.net.SocketFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import com.google.common.util.concurrent.MoreExecutors;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -21,6 +24,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttTopic;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.broker.BrokerUrl;
@@ -30,7 +34,9 @@ import org.m2mkit.labs.broker.MqttLogin;
  * The one class of the kit that talks to Eclipse Paho. Each component of a lab owns one link: it keeps its
  * state in memory, reconnects by itself (1 s doubling to 2 s, short enough for a classroom broker restart),
  * subscribes again after every reconnect, allows many QoS 1 messages in flight, and hands every received
- * message to its own thread so that slow handlers never stall Paho's receive thread.
+ * message on, so that slow handlers never stall Paho's receive thread. Paho still gives each client its receive,
+ * send and callback threads; the keep-alive pings of every link share one timer, and the deliveries of every link
+ * share one pool of threads (each link's in arrival order, one at a time), where each link once had one of each.
  */
 public final class MqttLink implements AutoCloseable {
 
@@ -81,16 +87,24 @@ public final class MqttLink implements AutoCloseable {
         return s;
     }
 
+    /** Threads for every link's deliveries; idle ones end after a minute. */
+    private static final ExecutorService DELIVERIES = Executors.newCachedThreadPool(
+            org.m2mkit.labs.Threads.named("mqtt-delivery"));
+    /** One timer for every link's keep-alive pings. */
+    private static final ScheduledExecutorService PINGS = Executors.newSingleThreadScheduledExecutor(
+            org.m2mkit.labs.Threads.named("mqtt-pings"));
+
     private final MqttAsyncClient client;
     private final String clientId;
-    private final ExecutorService delivery;
+    private final Executor delivery;
+    private volatile boolean closed;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> connectionListeners = new CopyOnWriteArrayList<>();
 
     private MqttLink(MqttAsyncClient client, String clientId) {
         this.client = client;
         this.clientId = clientId;
-        this.delivery = Executors.newSingleThreadExecutor(org.m2mkit.labs.Threads.named("mqtt-" + clientId));
+        this.delivery = MoreExecutors.newSequentialExecutor(DELIVERIES);
     }
 
     /**
@@ -115,7 +129,8 @@ public final class MqttLink implements AutoCloseable {
         BrokerUrl parsed = BrokerUrl.parse(url);
         MqttAsyncClient client;
         try {
-            client = new MqttAsyncClient(parsed.toString(), clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(parsed.toString(), clientId, new MemoryPersistence(),
+                    new ScheduledExecutorPingSender(PINGS));
         } catch (MqttException e) {
             throw new UserError("cannot create an MQTT client for " + url + ": " + e.getMessage(), e);
         }
@@ -242,10 +257,13 @@ public final class MqttLink implements AutoCloseable {
         } catch (MqttException e) {
             // nothing left to release
         }
-        delivery.shutdown();
+        closed = true;
     }
 
     private void dispatch(Runnable task) {
+        if (closed) {
+            return; // late callbacks from Paho after close are dropped
+        }
         try {
             delivery.execute(task);
         } catch (RejectedExecutionException closed) {
