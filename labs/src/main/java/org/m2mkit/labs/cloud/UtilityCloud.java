@@ -16,6 +16,7 @@ import org.m2mkit.labs.run.Pacing;
 import org.m2mkit.labs.run.Recorder;
 import org.m2mkit.labs.wire.Messages;
 import org.m2mkit.labs.wire.Senml;
+import org.m2mkit.labs.wire.Signer;
 import org.m2mkit.labs.wire.Topics;
 
 /**
@@ -59,12 +60,19 @@ public final class UtilityCloud implements AutoCloseable {
     private final NetworkLink link;
     private final Recorder recorder;
     private final ScheduledExecutorService exec;
+    private final Signer signer;
     private final Map<String, Area> areas = new HashMap<>();
     private final long retryMs;
     private final java.util.List<AreaReport> delivered = new java.util.ArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong alerts = new java.util.concurrent.atomic.AtomicLong();
 
     public UtilityCloud(LabRunConfig config, NetworkLink link, Recorder recorder) {
+        this(config, link, recorder, Signer.NONE);
+    }
+
+    /** @param signer signs the demand-response events, so that the gateway can tell them from forged ones */
+    public UtilityCloud(LabRunConfig config, NetworkLink link, Recorder recorder, Signer signer) {
+        this.signer = signer;
         this.config = config;
         this.link = link;
         this.recorder = recorder;
@@ -165,7 +173,7 @@ public final class UtilityCloud implements AutoCloseable {
         if (e.optedIn) {
             return;
         }
-        link.publish(Topics.cloud(e.dr.event().areaId(), Topics.DR), Messages.dr(e.dr), 1, false);
+        link.publish(Topics.cloud(e.dr.event().areaId(), Topics.DR), Messages.dr(e.dr, signer), 1, false);
         if (++e.attempts < EVENT_ATTEMPTS && System.currentTimeMillis() < e.untilMs) {
             e.retry = exec.schedule(() -> send(e), retryMs, TimeUnit.MILLISECONDS);
         }

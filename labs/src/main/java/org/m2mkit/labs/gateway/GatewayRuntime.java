@@ -27,6 +27,7 @@ import org.m2mkit.labs.run.Pacing;
 import org.m2mkit.labs.run.Recorder;
 import org.m2mkit.labs.wire.Messages;
 import org.m2mkit.labs.wire.Senml;
+import org.m2mkit.labs.wire.Signer;
 import org.m2mkit.labs.wire.Topics;
 
 /**
@@ -82,9 +83,20 @@ public final class GatewayRuntime implements AutoCloseable {
     private volatile long reportsSent;
     private volatile long alertsSent;
     private volatile int errors;
+    private final Signer signer;
 
     public GatewayRuntime(LabRunConfig config, Gateway logic, String name, NetworkLink field, NetworkLink uplink,
                           Recorder recorder) {
+        this(config, logic, name, field, uplink, recorder, Signer.NONE);
+    }
+
+    /**
+     * @param signer checks that demand-response events come from the run's cloud, and signs the HVAC commands so
+     *               that the units can tell them from forged ones
+     */
+    public GatewayRuntime(LabRunConfig config, Gateway logic, String name, NetworkLink field, NetworkLink uplink,
+                          Recorder recorder, Signer signer) {
+        this.signer = signer;
         this.config = config;
         this.logic = logic;
         this.name = name;
@@ -211,6 +223,11 @@ public final class GatewayRuntime implements AutoCloseable {
         if (dr == null) {
             return;
         }
+        if (!Messages.drSignedBy(payload, signer)) {
+            recorder.error("gateway", "ignored demand-response event " + dr.event().eventId() + ": it does not "
+                    + "carry the run's cloud's signature (forged?)");
+            return;
+        }
         List<HvacCommand> commands = call("onDemandResponse(" + dr.event().eventId() + ")",
                 () -> logic.onDemandResponse(dr.event()));
         String id = dr.event().eventId();
@@ -249,7 +266,7 @@ public final class GatewayRuntime implements AutoCloseable {
         for (HvacCommand c : p.commands) {
             if (p.waiting.contains(c.deviceId())) {
                 field.publish(Topics.hvac(config.areaId(), c.deviceId(), Topics.COMMAND),
-                        Messages.command(new Messages.Command(config.areaId(), c, now)), 1, false);
+                        Messages.command(new Messages.Command(config.areaId(), c, now), signer), 1, false);
             }
         }
         if (++p.attempts < COMMAND_ATTEMPTS) {

@@ -12,6 +12,7 @@ import org.m2mkit.labs.run.Pacing;
 import org.m2mkit.labs.run.Recorder;
 import org.m2mkit.labs.wire.Messages;
 import org.m2mkit.labs.wire.Senml;
+import org.m2mkit.labs.wire.Signer;
 import org.m2mkit.labs.wire.Temperatures;
 import org.m2mkit.labs.wire.Topics;
 
@@ -32,9 +33,17 @@ public final class HvacDevice implements AutoCloseable {
     private final Map<String, Messages.Confirmation> applied = new HashMap<>();
     private final java.util.Set<String> scheduled = new java.util.HashSet<>();
     private long modelTimeMs;
+    private final Signer signer;
 
     public HvacDevice(LabRunConfig config, HvacUnit unit, NetworkLink link, ScheduledExecutorService scheduler,
                       Recorder recorder) {
+        this(config, unit, link, scheduler, recorder, Signer.NONE);
+    }
+
+    /** @param signer checks that commands come from the run's gateway runtime */
+    public HvacDevice(LabRunConfig config, HvacUnit unit, NetworkLink link, ScheduledExecutorService scheduler,
+                      Recorder recorder, Signer signer) {
+        this.signer = signer;
         this.config = config;
         this.unit = unit;
         this.link = link;
@@ -65,6 +74,11 @@ public final class HvacDevice implements AutoCloseable {
             return;
         }
         if (!c.area().equals(config.areaId()) || !c.command().deviceId().equals(unit.deviceId())) {
+            return;
+        }
+        if (!Messages.commandSignedBy(payload, signer)) {
+            recorder.error(unit.deviceId(), "ignored command " + c.command().eventId() + ": it does not carry the "
+                    + "run's gateway's signature (forged?)");
             return;
         }
         String event = c.command().eventId();

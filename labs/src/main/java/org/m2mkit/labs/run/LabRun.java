@@ -29,6 +29,7 @@ import org.m2mkit.labs.mqtt.MqttLink;
 import org.m2mkit.labs.net.NetworkLink;
 import org.m2mkit.labs.net.NetworkProfile;
 import org.m2mkit.labs.wire.Messages;
+import org.m2mkit.labs.wire.Signer;
 import org.m2mkit.labs.wire.Topics;
 
 /**
@@ -105,6 +106,9 @@ public final class LabRun implements AutoCloseable {
         }
     }
 
+    /** Signs this run's demand-response events and HVAC commands; a key of its own for every run. */
+    private final Signer signer = Signer.random();
+
     private void startComponents() {
         Gateway logic;
         try {
@@ -143,14 +147,16 @@ public final class LabRun implements AutoCloseable {
 
             tap = join(tapLink);
             tap.subscribe(Topics.ROOT + "/" + area + "/#", 1, this::recordMessage); // other runs may share the broker
-            cloud = new UtilityCloud(config, join(cloudLink), recorder);
+            cloud = new UtilityCloud(config, join(cloudLink), recorder, signer);
             track(cloud);
             cloud.start();
-            gateway = new GatewayRuntime(config, logic, config.gatewayName(), join(field), join(uplink), recorder);
+            gateway = new GatewayRuntime(config, logic, config.gatewayName(), join(field), join(uplink), recorder,
+                    signer);
             track(gateway);
             gateway.start();
             for (int i = 0; i < hvacLinks.size(); i++) {
-                HvacDevice d = new HvacDevice(config, config.hvacUnits().get(i), join(hvacLinks.get(i)), scheduler, recorder);
+                HvacDevice d = new HvacDevice(config, config.hvacUnits().get(i), join(hvacLinks.get(i)), scheduler,
+                        recorder, signer);
                 hvac.add(d);
                 track(d);
                 d.start();

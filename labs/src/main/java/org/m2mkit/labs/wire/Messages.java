@@ -110,10 +110,31 @@ public final class Messages {
     }
 
     public static byte[] dr(DrEvent e) {
+        return drPack(e).encode();
+    }
+
+    /** The event signed by {@code signer} (a "sig" record over what the receiver will decode). */
+    public static byte[] dr(DrEvent e, Signer signer) {
+        String sig = signer.sign(canonical(dr(dr(e))));
+        return sig == null ? dr(e) : drPack(e).string("sig", sig).encode();
+    }
+
+    /** Whether the event in {@code json} carries {@code signer}'s signature. */
+    public static boolean drSignedBy(byte[] json, Signer signer) {
+        return signer.verify(canonical(dr(json)), Pack.decode(json).optionalString("sig"));
+    }
+
+    private static Pack drPack(DrEvent e) {
         DemandResponse d = e.event();
         return Pack.of(d.areaId(), "cloud", e.issuedMs()).string("event", d.eventId())
                 .value("reduce-power", "W", d.reduceKw() * 1000).value("setpoint-delta", "K", d.setpointDeltaC())
-                .value("duration", "s", d.durationMs() / 1000.0).encode();
+                .value("duration", "s", d.durationMs() / 1000.0);
+    }
+
+    private static String canonical(DrEvent e) {
+        DemandResponse d = e.event();
+        return "dr|" + d.areaId() + "|" + d.eventId() + "|" + d.reduceKw() + "|" + d.setpointDeltaC() + "|"
+                + d.durationMs() + "|" + e.issuedMs();
     }
 
     public static DrEvent dr(byte[] json) {
@@ -123,10 +144,30 @@ public final class Messages {
     }
 
     public static byte[] command(Command c) {
+        return commandPack(c).encode();
+    }
+
+    /** The command signed by {@code signer} (a "sig" record over what the receiver will decode). */
+    public static byte[] command(Command c, Signer signer) {
+        String sig = signer.sign(canonical(command(command(c))));
+        return sig == null ? command(c) : commandPack(c).string("sig", sig).encode();
+    }
+
+    /** Whether the command in {@code json} carries {@code signer}'s signature. */
+    public static boolean commandSignedBy(byte[] json, Signer signer) {
+        return signer.verify(canonical(command(json)), Pack.decode(json).optionalString("sig"));
+    }
+
+    private static Pack commandPack(Command c) {
         HvacCommand h = c.command();
         return Pack.of(c.area(), h.deviceId(), c.issuedMs()).string("event", h.eventId())
-                .value("setpoint-delta", "K", h.setpointDeltaC()).value("duration", "s", h.durationMs() / 1000.0)
-                .encode();
+                .value("setpoint-delta", "K", h.setpointDeltaC()).value("duration", "s", h.durationMs() / 1000.0);
+    }
+
+    private static String canonical(Command c) {
+        HvacCommand h = c.command();
+        return "command|" + c.area() + "|" + h.deviceId() + "|" + h.eventId() + "|" + h.setpointDeltaC() + "|"
+                + h.durationMs() + "|" + c.issuedMs();
     }
 
     public static Command command(byte[] json) {

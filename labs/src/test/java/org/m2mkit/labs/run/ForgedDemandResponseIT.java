@@ -68,6 +68,38 @@ class ForgedDemandResponseIT {
         }
     }
 
+    /**
+     * The broker publishes a client's last will without asking the topic rules: a student login that sets its
+     * will on its own area's demand-response topic and then drops its connection gets the forged event published.
+     * The gateway drops it, since it does not carry the signature of the run's cloud, and no unit moves.
+     */
+    @Test
+    void aForgedEventInALastWillIsDroppedByTheGateway() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0);
+                LabRun run = LabRun.start(config(broker, "area-3"))) {
+            assertThat(eventually(() -> run.gatewayReadings() >= 5)).isTrue();
+            MqttLogin student = run.studentLogin().orElseThrow();
+            byte[] forged = Messages.dr(new Messages.DrEvent(new DemandResponse("forged-will", "area-3", 50, 10,
+                    600_000), System.currentTimeMillis()));
+            MqttClient own = new MqttClient(broker.url(), "student-will-client", new MemoryPersistence());
+            own.setTimeToWait(TimeUnit.SECONDS.toMillis(20));
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setUserName(student.username());
+            o.setPassword(student.password().toCharArray());
+            o.setWill(Topics.cloud("area-3", Topics.DR), forged, 1, false);
+            own.connect(o);
+            own.disconnectForcibly(0, 0, false); // no DISCONNECT: the broker publishes the will
+            own.close();
+            assertThat(eventually(() -> run.timeline().events().stream()
+                    .anyMatch(e -> e.detail() != null && e.detail().contains("does not carry the run's cloud's "
+                            + "signature")))).as("the gateway says it dropped the forged event").isTrue();
+            // the real cycle still completes, and only its event is applied
+            assertCausalCycle(run.injectSpike("meter-02").get(30, TimeUnit.SECONDS));
+            assertThat(run.hvacEventsApplied()).allSatisfy((unit, events) -> assertThat(events).as(unit)
+                    .isLessThanOrEqualTo(1));
+        }
+    }
+
     private static LabRunConfig config(EmbeddedBroker broker, String area) {
         return LabRunConfig.builder().mode(Mode.FAST).meters(5).areaId(area).brokerUrl(broker.url())
                 .brokerLogin(broker.access()).build();
