@@ -156,4 +156,60 @@ class ContentCheckTest {
         map.put(path, null);
         return map;
     }
+
+    private static final String GATEWAYS_LESSON = "content/lessons/10-gateways.md";
+    private static final String ARCHITECTURE_BANK = "content/questions/architecture.gift";
+
+    @Test
+    void nodeClassesThatDisagreeWithTheLessonsAreReported() {
+        String bank = shipped(ContentCheck.SCENARIO_BANK);
+        String s11 = bank.substring(bank.indexOf("  - id: S11"));
+        String broken = bank.replace(s11, s11.replaceFirst("nodeClass: MID_END", "nodeClass: LOW_END"));
+        assertThat(ContentCheck.problems(ContentLoader.load(), broken))
+                .contains("content/scenarios/protocol-bank.yaml S11: nodeClass LOW_END for a electricity meter, which the"
+                        + " lessons make mid-end");
+        String gift = shipped(ARCHITECTURE_BANK).replace("=Smart electricity meter that checks thresholds itself -> mid-end node",
+                "=Smart electricity meter that checks thresholds itself -> low-end node");
+        assertThat(problemsWith(Map.of(ARCHITECTURE_BANK, gift)))
+                .anyMatch(p -> p.contains("puts a smart electricity meter at low-end, but the lessons make it mid-end"));
+    }
+
+    @Test
+    void aGradedProtocolOrLinkThatNoLessonTeachesIsReported() {
+        String bank = shipped(ContentCheck.SCENARIO_BANK).replace("accept: {AMQP: 1.0, MQTT: 0.3}",
+                "accept: {AMQP: 1.0, MQTT: 0.3, SIGFOX: 0.5}");
+        assertThat(ContentCheck.problems(ContentLoader.load(), bank)).anyMatch(p -> p.contains("SIGFOX is graded"));
+        Chapter chapter = ContentLoader.load();
+        Chapter withoutLoRa = new Chapter(chapter.number(), chapter.title(), chapter.introduction(),
+                chapter.objectives(), chapter.keyTerms(),
+                chapter.lessons().stream().map(l -> new Lesson(l.id(), l.section(), l.title(), l.order(), l.objectives(),
+                        l.summary(), l.markdown().replace("LoRaWAN", "long-range radio"))).toList(),
+                chapter.handouts(), chapter.glossary(), chapter.references(), chapter.questionBanks(),
+                chapter.cycleDiagram());
+        assertThat(ContentCheck.problems(withoutLoRa)).anyMatch(p -> p.contains("LORAWAN is graded, but no lesson teaches it"));
+    }
+
+    @Test
+    void aLessonWithoutObjectivesTakeawaysOrDiagramAltTextIsReported() {
+        String lesson = shipped(GATEWAYS_LESSON);
+        String bare = lesson.replace("> **In this lesson you will**", "In this lesson you will")
+                .replace("> **Key takeaways**", "Key takeaways")
+                .replaceAll("(?m)^\\s*accDescr:.*$", "")
+                .replace("*Figure: a gateway", "Figure: a gateway");
+        assertThat(problemsWith(Map.of(GATEWAYS_LESSON, bare)))
+                .anyMatch(p -> p.contains("opens with its objectives"))
+                .anyMatch(p -> p.contains("ends with a box '> **Key takeaways**'"))
+                .anyMatch(p -> p.contains("a diagram needs alt text"))
+                .anyMatch(p -> p.contains("a diagram needs a caption"));
+    }
+
+    @Test
+    void aCheckThatMisquotesTheCellAboveIsReported() {
+        String markdown = "```jshell\nSystem.out.println(\"3 meters, total 20.5 kW\");\n```\n\n```check\n"
+                + "::kc-a:: In the cell above, why is the total 22.5 kW and not 24.9 kW? {=x ~y ####z}\n```\n\n```check\n"
+                + "::kc-b:: In the cell above, why is the total 20.5 kW and not 22.7 kW? {=x ~y ####z}\n```\n";
+        assertThat(ContentCheck.cellClaims("lesson x", markdown, List.of("3 meters, total 20.5 kW\n")))
+                .containsExactly("lesson x: knowledge check kc-a states 22.5, but the cell above prints no such number:"
+                        + " 3 meters, total 20.5 kW");
+    }
 }
