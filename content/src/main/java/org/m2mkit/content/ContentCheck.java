@@ -342,7 +342,70 @@ public final class ContentCheck {
         references();
         Map<String, List<Question>> questions = questionBanks();
         coverage(questions);
+        notRepeatedFromLessons();
+        sectionBalance();
         return List.copyOf(problems);
+    }
+
+    /** Most of the bank's items one lesson section may hold, so that every part of the chapter is assessed. */
+    public static final double MAX_SECTION_SHARE = 0.5;
+    /** How alike (shared words over all words) a bank item and a lesson's check may be before it is a repeat. */
+    public static final double MAX_LIKENESS = 0.6;
+
+    private final List<Question> lessonChecks = new ArrayList<>();
+    private final Map<String, Integer> itemsPerSection = new java.util.TreeMap<>();
+
+    /** A bank item must not repeat a knowledge check whose answer the lesson shows next to it. */
+    private void notRepeatedFromLessons() {
+        for (GiftBank bank : chapter.questionBanks()) {
+            for (GiftBlocks.Block block : GiftBlocks.read(bank.gift())) {
+                Question q = block.question();
+                if (q == null) {
+                    continue;
+                }
+                for (Question check : lessonChecks) {
+                    double likeness = likeness(q.text(), check.text());
+                    if (likeness >= MAX_LIKENESS) {
+                        problems.add(bank.path() + " line " + block.line() + ": '" + q.name() + "' repeats the lesson"
+                                + " check '" + check.name() + "' (" + Math.round(likeness * 100) + "% the same words),"
+                                + " whose answer the lesson shows; ask about a new case");
+                    }
+                }
+            }
+        }
+    }
+
+    static double likeness(String a, String b) {
+        Set<String> x = words(a);
+        Set<String> y = words(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0;
+        }
+        Set<String> both = new HashSet<>(x);
+        both.retainAll(y);
+        Set<String> all = new HashSet<>(x);
+        all.addAll(y);
+        return both.size() * 1.0 / all.size();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() > 3) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private void sectionBalance() {
+        int total = itemsPerSection.values().stream().mapToInt(Integer::intValue).sum();
+        itemsPerSection.forEach((section, n) -> {
+            if (total > 0 && n > MAX_SECTION_SHARE * total) {
+                problems.add("question banks: section " + section + " holds " + n + " of " + total + " items, more than "
+                        + Math.round(MAX_SECTION_SHARE * 100) + "%; tag items with the section that teaches them");
+            }
+        });
     }
 
     private void knownObjectives(String where, List<String> ids) {
@@ -476,6 +539,7 @@ public final class ContentCheck {
         if (q == null) {
             return;
         }
+        lessonChecks.add(q);
         singleChoice(q).ifPresent(p -> problems.add(prefix + ": " + p));
         if (q.body() instanceof Body.Description) {
             problems.add(prefix + " has no answer block");
@@ -587,6 +651,7 @@ public final class ContentCheck {
         if (!objective.equals(bank.objective())) {
             problems.add(where + ": tagged objective:" + objective + " but the file is the bank of " + bank.objective());
         }
+        itemsPerSection.merge(tags.getOrDefault("section", ""), 1, Integer::sum);
         if (!sections.contains(tags.getOrDefault("section", ""))) {
             problems.add(where + ": tags need 'section:<n>' with a lesson section, one of " + sorted(sections));
         }

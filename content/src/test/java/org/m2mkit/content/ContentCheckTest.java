@@ -212,4 +212,23 @@ class ContentCheckTest {
                 .containsExactly("lesson x: knowledge check kc-a states 22.5, but the cell above prints no such number:"
                         + " 3 meters, total 20.5 kW");
     }
+
+    @Test
+    void aBankItemThatRepeatsALessonCheckIsReported() {
+        String bank = shipped(CELLULAR_BANK) + "\n// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:1]\n"
+                + "::copy:: A meter sends 300 bytes (payload and overhead) 24 times a day. About how many kilobytes does"
+                + " it send in a 30-day month? {#216:5####300 x 24 x 30.}\n";
+        assertThat(problemsWith(Map.of(CELLULAR_BANK, bank)))
+                .anyMatch(p -> p.contains("'copy' repeats the lesson check 'kc-cellular-volume'"));
+    }
+
+    @Test
+    void aLopsidedSpreadOfSectionTagsIsReported() {
+        Map<String, String> banks = new HashMap<>();
+        for (String objective : List.of("architecture", "m2m-vs-iot", "protocols", "gateways", "autonomy", "cellular")) {
+            String path = "content/questions/" + objective + ".gift";
+            banks.put(path, shipped(path).replaceAll("tag:section:460\\.[0-9.]+", "tag:section:460.3.3"));
+        }
+        assertThat(problemsWith(banks)).anyMatch(p -> p.startsWith("question banks: section 460.3.3 holds"));
+    }
 }
