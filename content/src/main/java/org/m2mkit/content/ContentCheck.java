@@ -1,10 +1,17 @@
 package org.m2mkit.content;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +31,12 @@ import org.m2mkit.content.questions.Question;
 /**
  * Checks the chapter as a whole: every objective is taught by a lesson, practised by a handout activity and
  * assessed by enough questions of enough kinds; every link stays inside the kit and resolves; every diagram
- * and knowledge check is well formed; every glossary term and reference is used. Returns one line per problem,
- * each naming the file or item and what is wrong; an empty list means the content is sound.
+ * and knowledge check is well formed; every glossary term and reference is used; every lesson opens with its
+ * objectives and closes with its key takeaways, and every diagram has alt text; devices are put in the same node
+ * class by the lessons, the question banks and the protocol lab's scenarios; every protocol and link the protocol
+ * lab grades is taught by a lesson. Returns one line per problem, each naming the file or item and what is wrong;
+ * an empty list means the content is sound. {@link #cellClaims} checks the numbers a knowledge check quotes from
+ * the cell above it, for a caller that has run the cells.
  */
 public final class ContentCheck {
 
@@ -66,9 +77,242 @@ public final class ContentCheck {
         anchors.put("/references", chapter.references().stream().map(Reference::id).collect(Collectors.toSet()));
     }
 
-    /** Every problem of the chapter, or an empty list. */
+    /** Where the protocol lab's scenario bank lives on the class path. */
+    public static final String SCENARIO_BANK = "content/scenarios/protocol-bank.yaml";
+
+    /**
+     * Devices the chapter names, and the node class the lessons give each (lesson applications-and-nodes, "Three
+     * classes of node"). Lessons, banks and scenarios must agree with it.
+     */
+    public static final Map<String, String> NODE_CLASSES = nodeClasses();
+
+    /** How the lessons write each protocol and link the protocol lab grades. */
+    public static final Map<String, List<String>> TAUGHT_AS = taughtAs();
+
+    private static final Pattern CLASS_WORD = Pattern.compile("\\b(low|mid|high)-end\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECIMAL = Pattern.compile("\\d+\\.\\d+");
+
+    /** Every problem of the chapter and of the shipped scenario bank, or an empty list. */
     public static List<String> problems(Chapter chapter) {
-        return new ContentCheck(chapter).run();
+        return problems(chapter, shippedScenarioBank());
+    }
+
+    /** Every problem of the chapter, checked against {@code scenarioBankYaml} (null: no scenario bank). */
+    public static List<String> problems(Chapter chapter, String scenarioBankYaml) {
+        ContentCheck check = new ContentCheck(chapter);
+        check.run();
+        check.nodeClassAgreement(scenarioBankYaml);
+        check.gradedMeansTaught(scenarioBankYaml);
+        return List.copyOf(check.problems);
+    }
+
+    private static String shippedScenarioBank() {
+        try (InputStream in = ContentCheck.class.getClassLoader().getResourceAsStream(SCENARIO_BANK)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> nodeClasses() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String low : List.of("soil probe", "soil-moisture probe", "temperature probe", "door contact", "water meter",
+                "gas meter", "parking sensor", "wall switch")) {
+            m.put(low, "low-end");
+        }
+        for (String mid : List.of("smart meter", "smart electricity meter", "electricity meter", "energy meter",
+                "rfid reader", "wearable monitor")) {
+            m.put(mid, "mid-end");
+        }
+        for (String high : List.of("gateway", "data concentrator", "industrial controller", "plc", "camera",
+                "pump-station controller")) {
+            m.put(high, "high-end");
+        }
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, List<String>> taughtAs() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("MQTT", List.of("MQTT"));
+        m.put("COAP", List.of("CoAP"));
+        m.put("LWM2M", List.of("LwM2M"));
+        m.put("ONEM2M", List.of("oneM2M"));
+        m.put("ETSI_M2M", List.of("ETSI M2M"));
+        m.put("HTTP_REST", List.of("HTTP"));
+        m.put("AMQP", List.of("AMQP"));
+        m.put("MODBUS", List.of("Modbus"));
+        m.put("DLMS_COSEM", List.of("DLMS/COSEM"));
+        m.put("ETHERNET", List.of("Ethernet"));
+        m.put("WIFI", List.of("Wi-Fi"));
+        m.put("ZIGBEE", List.of("Zigbee"));
+        m.put("LORAWAN", List.of("LoRaWAN"));
+        m.put("GPRS_2G", List.of("2G"));
+        m.put("UMTS_3G", List.of("3G"));
+        m.put("LTE_4G", List.of("4G", "LTE"));
+        m.put("LTE_M", List.of("LTE-M"));
+        m.put("NB_IOT", List.of("NB-IoT"));
+        m.put("NR_5G", List.of("5G"));
+        return Map.copyOf(m);
+    }
+
+    private static final Pattern SUBJECT_END = Pattern.compile("[,;:]| from | (?:is|are|must|sit|sits|send|sends|"
+            + "report|reports|answer|answers|connects|take|takes|exchange|streams?|uploads?|downloads?|tells?|hands?|"
+            + "offers?|aggregates?|reads?|polls?|puts?|holds?|opens?|receives?|applies|apply) ");
+
+    /** The subject of a scenario's summary: the words before its first verb, comma or "from". */
+    static String subject(String summary) {
+        Matcher m = SUBJECT_END.matcher(summary);
+        return m.find() ? summary.substring(0, m.start()) : summary;
+    }
+
+    /** The device of {@link #NODE_CLASSES} named first in {@code text}, or null. */
+    static String firstDevice(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        String best = null;
+        int at = Integer.MAX_VALUE;
+        for (String device : NODE_CLASSES.keySet()) {
+            Matcher m = Pattern.compile("\\b" + Pattern.quote(device) + "s?\\b").matcher(t);
+            if (m.find() && (m.start() < at || (m.start() == at && device.length() > best.length()))) {
+                at = m.start();
+                best = device;
+            }
+        }
+        return best;
+    }
+
+    private void nodeClassAgreement(String scenarioBankYaml) {
+        for (Lesson lesson : chapter.lessons()) {
+            for (String line : lesson.markdown().lines().toList()) {
+                if (!line.startsWith("| Examples |")) {
+                    continue;
+                }
+                String[] cells = line.split("\\|");
+                String[] classes = {"low-end", "mid-end", "high-end"};
+                for (int c = 0; c < 3 && c + 2 < cells.length; c++) {
+                    for (String item : cells[c + 2].split(",")) {
+                        String device = firstDevice(item);
+                        if (device != null && item.toLowerCase(Locale.ROOT).contains(device)
+                                && !NODE_CLASSES.get(device).equals(classes[c])) {
+                            problems.add("lesson " + lesson.id() + ": the node-class table puts '" + item.strip()
+                                    + "' under " + classes[c] + ", but the chapter makes a " + device + " "
+                                    + NODE_CLASSES.get(device) + " (ContentCheck.NODE_CLASSES)");
+                        }
+                    }
+                }
+            }
+        }
+        for (GiftBank bank : chapter.questionBanks()) {
+            for (GiftBlocks.Block block : GiftBlocks.read(bank.gift())) {
+                Question q = block.question();
+                if (q != null) {
+                    nodeClassOfAnswer(bank.path() + " line " + block.line() + " (" + q.name() + ")", q);
+                }
+            }
+        }
+        if (scenarioBankYaml == null) {
+            return;
+        }
+        for (JsonNode s : scenarios(scenarioBankYaml)) {
+            String device = firstDevice(subject(s.path("summary").asText()));
+            String declared = s.path("nodeClass").asText().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (device != null && !NODE_CLASSES.get(device).equals(declared)) {
+                problems.add(SCENARIO_BANK + " " + s.path("id").asText() + ": nodeClass " + s.path("nodeClass").asText()
+                        + " for a " + device + ", which the lessons make " + NODE_CLASSES.get(device));
+            }
+        }
+    }
+
+    /** Matching pairs and right answers that put a known device in a node class must agree with the lessons. */
+    private void nodeClassOfAnswer(String where, Question q) {
+        if (q.body() instanceof Body.Matching m) {
+            for (Body.Matching.Pair p : m.pairs()) {
+                agree(where, p.left(), p.right());
+            }
+        } else if (q.body() instanceof Body.SingleChoice s) {
+            s.choices().stream().filter(c -> c.percent() >= 100).findFirst().ifPresent(c -> agree(where, q.text(), c.text()));
+        }
+    }
+
+    private void agree(String where, String deviceText, String classText) {
+        Matcher m = CLASS_WORD.matcher(classText);
+        String device = firstDevice(deviceText);
+        if (device == null || !m.find()) {
+            return;
+        }
+        String named = m.group(1).toLowerCase(Locale.ROOT) + "-end";
+        if (!NODE_CLASSES.get(device).equals(named)) {
+            problems.add(where + ": puts a " + device + " at " + named + ", but the lessons make it "
+                    + NODE_CLASSES.get(device));
+        }
+    }
+
+    private void gradedMeansTaught(String scenarioBankYaml) {
+        if (scenarioBankYaml == null) {
+            return;
+        }
+        String lessons = chapter.lessons().stream().map(Lesson::markdown).collect(Collectors.joining("\n"));
+        Set<String> graded = new java.util.TreeSet<>();
+        for (JsonNode s : scenarios(scenarioBankYaml)) {
+            for (String part : List.of("protocol", "link")) {
+                s.path(part).path("accept").fieldNames().forEachRemaining(graded::add);
+            }
+        }
+        for (String answer : graded) {
+            List<String> names = TAUGHT_AS.get(answer);
+            if (names == null) {
+                problems.add(SCENARIO_BANK + ": " + answer + " is graded, but ContentCheck.TAUGHT_AS does not say how"
+                        + " the lessons write it");
+            } else if (names.stream().noneMatch(n -> Pattern.compile("(?<![\\w-])" + Pattern.quote(n) + "(?![\\w])")
+                    .matcher(lessons).find())) {
+                problems.add(SCENARIO_BANK + ": " + answer + " is graded, but no lesson teaches it (none mentions "
+                        + String.join(" or ", names) + ")");
+            }
+        }
+    }
+
+    private static List<JsonNode> scenarios(String yaml) {
+        try {
+            List<JsonNode> list = new ArrayList<>();
+            new ObjectMapper(new YAMLFactory()).readTree(yaml).path("scenarios").forEach(list::add);
+            return list;
+        } catch (IOException e) {
+            throw new ContentException(SCENARIO_BANK + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the numbers a knowledge check quotes from a cell against what the cell printed. A check that speaks
+     * of "the cell above" is compared with the output of the last cell before it: every decimal number its
+     * question states before a "not" (as in "why is the total 20.5 kW and not 22.7 kW") must appear in that
+     * output. {@code outputs} holds the printed output of each jshell cell of {@code markdown}, in page order.
+     */
+    public static List<String> cellClaims(String where, String markdown, List<String> outputs) {
+        List<String> found = new ArrayList<>();
+        int[] cell = {-1};
+        Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                String language = block.getInfo() == null ? "" : block.getInfo().trim().split("\\s+", 2)[0];
+                if (language.equals("jshell")) {
+                    cell[0]++;
+                } else if (language.equals("check") && cell[0] >= 0 && cell[0] < outputs.size()) {
+                    List<GiftBlocks.Block> blocks = GiftBlocks.read(block.getLiteral());
+                    Question q = blocks.size() == 1 ? blocks.get(0).question() : null;
+                    if (q == null || !q.text().toLowerCase(Locale.ROOT).contains("cell above")) {
+                        return;
+                    }
+                    String stem = q.text().split("(?i)\\bnot\\b", 2)[0];
+                    Matcher m = DECIMAL.matcher(stem);
+                    while (m.find()) {
+                        if (!outputs.get(cell[0]).contains(m.group())) {
+                            found.add(where + ": knowledge check " + q.name() + " states " + m.group()
+                                    + ", but the cell above prints no such number: " + outputs.get(cell[0]).strip());
+                        }
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     private List<String> run() {
@@ -76,6 +320,13 @@ public final class ContentCheck {
             String where = "lesson " + lesson.id();
             knownObjectives(where, lesson.objectives());
             int checks = page(where, "/lessons/" + lesson.id(), lesson.markdown());
+            if (!lesson.markdown().contains("> **In this lesson you will**")) {
+                problems.add(where + ": a lesson opens with its objectives, a box '> **In this lesson you will**'"
+                        + " followed by a list");
+            }
+            if (!lesson.markdown().contains("> **Key takeaways**")) {
+                problems.add(where + ": a lesson ends with a box '> **Key takeaways**' followed by a list");
+            }
             if (checks < MIN_LESSON_CHECKS || checks > MAX_LESSON_CHECKS) {
                 problems.add(where + ": " + checks + " knowledge checks, a lesson has " + MIN_LESSON_CHECKS + " to "
                         + MAX_LESSON_CHECKS);
@@ -91,7 +342,70 @@ public final class ContentCheck {
         references();
         Map<String, List<Question>> questions = questionBanks();
         coverage(questions);
+        notRepeatedFromLessons();
+        sectionBalance();
         return List.copyOf(problems);
+    }
+
+    /** Most of the bank's items one lesson section may hold, so that every part of the chapter is assessed. */
+    public static final double MAX_SECTION_SHARE = 0.5;
+    /** How alike (shared words over all words) a bank item and a lesson's check may be before it is a repeat. */
+    public static final double MAX_LIKENESS = 0.6;
+
+    private final List<Question> lessonChecks = new ArrayList<>();
+    private final Map<String, Integer> itemsPerSection = new java.util.TreeMap<>();
+
+    /** A bank item must not repeat a knowledge check whose answer the lesson shows next to it. */
+    private void notRepeatedFromLessons() {
+        for (GiftBank bank : chapter.questionBanks()) {
+            for (GiftBlocks.Block block : GiftBlocks.read(bank.gift())) {
+                Question q = block.question();
+                if (q == null) {
+                    continue;
+                }
+                for (Question check : lessonChecks) {
+                    double likeness = likeness(q.text(), check.text());
+                    if (likeness >= MAX_LIKENESS) {
+                        problems.add(bank.path() + " line " + block.line() + ": '" + q.name() + "' repeats the lesson"
+                                + " check '" + check.name() + "' (" + Math.round(likeness * 100) + "% the same words),"
+                                + " whose answer the lesson shows; ask about a new case");
+                    }
+                }
+            }
+        }
+    }
+
+    static double likeness(String a, String b) {
+        Set<String> x = words(a);
+        Set<String> y = words(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0;
+        }
+        Set<String> both = new HashSet<>(x);
+        both.retainAll(y);
+        Set<String> all = new HashSet<>(x);
+        all.addAll(y);
+        return both.size() * 1.0 / all.size();
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() > 3) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private void sectionBalance() {
+        int total = itemsPerSection.values().stream().mapToInt(Integer::intValue).sum();
+        itemsPerSection.forEach((section, n) -> {
+            if (total > 0 && n > MAX_SECTION_SHARE * total) {
+                problems.add("question banks: section " + section + " holds " + n + " of " + total + " items, more than "
+                        + Math.round(MAX_SECTION_SHARE * 100) + "%; tag items with the section that teaches them");
+            }
+        });
     }
 
     private void knownObjectives(String where, List<String> ids) {
@@ -120,6 +434,7 @@ public final class ContentCheck {
                 String language = block.getInfo() == null ? "" : block.getInfo().trim().split("\\s+", 2)[0];
                 if (language.equals("mermaid")) {
                     diagram(where, block.getLiteral());
+                    caption(where, block);
                 } else if (language.equals("check")) {
                     checks[0]++;
                     knowledgeCheck(where, block.getLiteral());
@@ -157,9 +472,27 @@ public final class ContentCheck {
         }
     }
 
+    /** A diagram is followed by its caption, a paragraph in italics that starts with "Figure". */
+    private void caption(String where, FencedCodeBlock block) {
+        Node next = block.getNext();
+        boolean captioned = next instanceof org.commonmark.node.Paragraph
+                && next.getFirstChild() instanceof org.commonmark.node.Emphasis e
+                && e.getFirstChild() instanceof org.commonmark.node.Text t && t.getLiteral().startsWith("Figure");
+        if (!captioned) {
+            problems.add(where + ": a diagram needs a caption right after it, a paragraph such as"
+                    + " '*Figure: what it shows.*'");
+        }
+    }
+
     private void diagram(String where, String text) {
         List<String> lines = text.lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("%%")).toList();
+        // Alt text in mermaid's own accessibility syntax, which mermaid writes into the SVG's title and desc
+        if (lines.stream().noneMatch(l -> l.startsWith("accTitle:") && l.length() > "accTitle:".length() + 3)
+                || lines.stream().noneMatch(l -> l.startsWith("accDescr:") && l.length() > "accDescr:".length() + 20)) {
+            problems.add(where + ": a diagram needs alt text: an 'accTitle: <short title>' line and an"
+                    + " 'accDescr: <what the diagram shows, in words>' line after its first line");
+        }
         String type = lines.isEmpty() ? "" : lines.get(0).split("\\s+")[0];
         if (!DIAGRAMS.contains(type)) {
             problems.add(where + ": a mermaid block starts with '" + type + "', not a diagram type such as "
@@ -206,6 +539,7 @@ public final class ContentCheck {
         if (q == null) {
             return;
         }
+        lessonChecks.add(q);
         singleChoice(q).ifPresent(p -> problems.add(prefix + ": " + p));
         if (q.body() instanceof Body.Description) {
             problems.add(prefix + " has no answer block");
@@ -317,6 +651,7 @@ public final class ContentCheck {
         if (!objective.equals(bank.objective())) {
             problems.add(where + ": tagged objective:" + objective + " but the file is the bank of " + bank.objective());
         }
+        itemsPerSection.merge(tags.getOrDefault("section", ""), 1, Integer::sum);
         if (!sections.contains(tags.getOrDefault("section", ""))) {
             problems.add(where + ": tags need 'section:<n>' with a lesson section, one of " + sorted(sections));
         }

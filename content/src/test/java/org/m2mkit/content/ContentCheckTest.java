@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ContentCheckTest {
 
     private static final String CELLULAR_BANK = "content/questions/cellular.gift";
-    private static final String CYCLE_LESSON = "content/lessons/10-autonomous-cycle.md";
+    private static final String CYCLE_LESSON = "content/lessons/12-autonomous-cycle.md";
 
     @Test
     void theShippedChapterHasNoProblems() {
@@ -95,7 +95,7 @@ class ContentCheckTest {
     void aLessonWithTooManyOrTooFewKnowledgeChecksIsReported() {
         String lesson = shipped(CYCLE_LESSON);
         String check = "\n```check\n::kc-extra-%d:: Extra? {T####Yes.}\n```\n";
-        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson + check.formatted(1) + check.formatted(2))))
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson + check.formatted(1))))
                 .contains("lesson autonomous-cycle: 5 knowledge checks, a lesson has 2 to 4");
         assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replaceAll("```check", "```text"))))
                 .contains("lesson autonomous-cycle: 0 knowledge checks, a lesson has 2 to 4");
@@ -155,5 +155,80 @@ class ContentCheckTest {
         Map<String, String> map = new HashMap<>();
         map.put(path, null);
         return map;
+    }
+
+    private static final String GATEWAYS_LESSON = "content/lessons/10-gateways.md";
+    private static final String ARCHITECTURE_BANK = "content/questions/architecture.gift";
+
+    @Test
+    void nodeClassesThatDisagreeWithTheLessonsAreReported() {
+        String bank = shipped(ContentCheck.SCENARIO_BANK);
+        String s11 = bank.substring(bank.indexOf("  - id: S11"));
+        String broken = bank.replace(s11, s11.replaceFirst("nodeClass: MID_END", "nodeClass: LOW_END"));
+        assertThat(ContentCheck.problems(ContentLoader.load(), broken))
+                .contains("content/scenarios/protocol-bank.yaml S11: nodeClass LOW_END for a electricity meter, which the"
+                        + " lessons make mid-end");
+        String gift = shipped(ARCHITECTURE_BANK).replace("=Smart electricity meter that checks thresholds itself -> mid-end node",
+                "=Smart electricity meter that checks thresholds itself -> low-end node");
+        assertThat(problemsWith(Map.of(ARCHITECTURE_BANK, gift)))
+                .anyMatch(p -> p.contains("puts a smart electricity meter at low-end, but the lessons make it mid-end"));
+    }
+
+    @Test
+    void aGradedProtocolOrLinkThatNoLessonTeachesIsReported() {
+        String bank = shipped(ContentCheck.SCENARIO_BANK).replace("accept: {AMQP: 1.0, MQTT: 0.3}",
+                "accept: {AMQP: 1.0, MQTT: 0.3, SIGFOX: 0.5}");
+        assertThat(ContentCheck.problems(ContentLoader.load(), bank)).anyMatch(p -> p.contains("SIGFOX is graded"));
+        Chapter chapter = ContentLoader.load();
+        Chapter withoutLoRa = new Chapter(chapter.number(), chapter.title(), chapter.introduction(),
+                chapter.objectives(), chapter.keyTerms(),
+                chapter.lessons().stream().map(l -> new Lesson(l.id(), l.section(), l.title(), l.order(), l.objectives(),
+                        l.summary(), l.markdown().replace("LoRaWAN", "long-range radio"))).toList(),
+                chapter.handouts(), chapter.glossary(), chapter.references(), chapter.questionBanks(),
+                chapter.cycleDiagram());
+        assertThat(ContentCheck.problems(withoutLoRa)).anyMatch(p -> p.contains("LORAWAN is graded, but no lesson teaches it"));
+    }
+
+    @Test
+    void aLessonWithoutObjectivesTakeawaysOrDiagramAltTextIsReported() {
+        String lesson = shipped(GATEWAYS_LESSON);
+        String bare = lesson.replace("> **In this lesson you will**", "In this lesson you will")
+                .replace("> **Key takeaways**", "Key takeaways")
+                .replaceAll("(?m)^\\s*accDescr:.*$", "")
+                .replace("*Figure: a gateway", "Figure: a gateway");
+        assertThat(problemsWith(Map.of(GATEWAYS_LESSON, bare)))
+                .anyMatch(p -> p.contains("opens with its objectives"))
+                .anyMatch(p -> p.contains("ends with a box '> **Key takeaways**'"))
+                .anyMatch(p -> p.contains("a diagram needs alt text"))
+                .anyMatch(p -> p.contains("a diagram needs a caption"));
+    }
+
+    @Test
+    void aCheckThatMisquotesTheCellAboveIsReported() {
+        String markdown = "```jshell\nSystem.out.println(\"3 meters, total 20.5 kW\");\n```\n\n```check\n"
+                + "::kc-a:: In the cell above, why is the total 22.5 kW and not 24.9 kW? {=x ~y ####z}\n```\n\n```check\n"
+                + "::kc-b:: In the cell above, why is the total 20.5 kW and not 22.7 kW? {=x ~y ####z}\n```\n";
+        assertThat(ContentCheck.cellClaims("lesson x", markdown, List.of("3 meters, total 20.5 kW\n")))
+                .containsExactly("lesson x: knowledge check kc-a states 22.5, but the cell above prints no such number:"
+                        + " 3 meters, total 20.5 kW");
+    }
+
+    @Test
+    void aBankItemThatRepeatsALessonCheckIsReported() {
+        String bank = shipped(CELLULAR_BANK) + "\n// [tag:objective:cellular] [tag:section:460.3.3] [tag:difficulty:1]\n"
+                + "::copy:: A meter sends 300 bytes (payload and overhead) 24 times a day. About how many kilobytes does"
+                + " it send in a 30-day month? {#216:5####300 x 24 x 30.}\n";
+        assertThat(problemsWith(Map.of(CELLULAR_BANK, bank)))
+                .anyMatch(p -> p.contains("'copy' repeats the lesson check 'kc-cellular-volume'"));
+    }
+
+    @Test
+    void aLopsidedSpreadOfSectionTagsIsReported() {
+        Map<String, String> banks = new HashMap<>();
+        for (String objective : List.of("architecture", "m2m-vs-iot", "protocols", "gateways", "autonomy", "cellular")) {
+            String path = "content/questions/" + objective + ".gift";
+            banks.put(path, shipped(path).replaceAll("tag:section:460\\.[0-9.]+", "tag:section:460.3.3"));
+        }
+        assertThat(problemsWith(banks)).anyMatch(p -> p.startsWith("question banks: section 460.3.3 holds"));
     }
 }

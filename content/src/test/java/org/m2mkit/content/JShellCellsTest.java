@@ -31,7 +31,12 @@ class JShellCellsTest {
     @TestFactory
     Stream<DynamicTest> everyCellOfEveryPageEvaluates() {
         Stream<DynamicTest> lessons = CHAPTER.lessons().stream()
-                .map(l -> DynamicTest.dynamicTest("lesson " + l.id(), () -> assertRuns(l.markdown())));
+                .map(l -> DynamicTest.dynamicTest("lesson " + l.id(), () -> {
+                    List<String> outputs = new ArrayList<>();
+                    assertThat(problems(cells(l.markdown()), outputs)).isEmpty();
+                    // a check that quotes "the cell above" quotes what that cell printed
+                    assertThat(ContentCheck.cellClaims("lesson " + l.id(), l.markdown(), outputs)).isEmpty();
+                }));
         Stream<DynamicTest> handouts = CHAPTER.handouts().stream()
                 .map(h -> DynamicTest.dynamicTest("handout " + h.id(), () -> assertRuns(h.markdown())));
         return Stream.concat(lessons, handouts);
@@ -83,11 +88,21 @@ class JShellCellsTest {
     }
 
     private static List<String> problems(List<String> cells) throws Exception {
+        return problems(cells, new ArrayList<>());
+    }
+
+    /** Runs the cells in one shell; adds what each cell printed to {@code outputs}, in order. */
+    private static List<String> problems(List<String> cells, List<String> outputs) throws Exception {
         List<String> problems = new ArrayList<>();
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream stdout = System.out;
+        try (JShell shell = JShell.builder().executionEngine("local").out(capture).build()) {
             shell.addToClasspath(location(MeterReading.class));
             shell.addToClasspath(location(org.m2mkit.labs.gateway.ReferenceGateway.class));
             for (String cell : cells) {
+                printed.reset();
+                System.setOut(capture);
                 String rest = cell;
                 while (!rest.isBlank()) {
                     SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
@@ -105,7 +120,11 @@ class JShellCellsTest {
                     }
                     rest = info.completeness().isComplete() ? info.remaining() : "";
                 }
+                System.setOut(stdout);
+                outputs.add(printed.toString(java.nio.charset.StandardCharsets.UTF_8));
             }
+        } finally {
+            System.setOut(stdout);
         }
         return problems;
     }

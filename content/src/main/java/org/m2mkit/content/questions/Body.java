@@ -156,10 +156,19 @@ public sealed interface Body {
         }
     }
 
-    /** A number compared with accepted values or ranges; the best accepting answer's percent is the credit. */
-    record Numeric(List<NumericAnswer> answers) implements Body {
+    /**
+     * A number compared with accepted values or ranges; the best accepting answer's percent is the credit.
+     * {@code otherwise} is the feedback for any answer that no accepted answer matches (GIFT's {@code ~#feedback},
+     * Moodle XML's answer {@code *}); empty when there is none.
+     */
+    record Numeric(List<NumericAnswer> answers, String otherwise) implements Body {
         public Numeric {
             answers = List.copyOf(answers);
+            otherwise = otherwise == null ? "" : otherwise;
+        }
+
+        public Numeric(List<NumericAnswer> answers) {
+            this(answers, "");
         }
 
         @Override
@@ -179,7 +188,10 @@ public sealed interface Body {
                     best = a;
                 }
             }
-            return best == null ? Grade.ZERO : Grade.of(best.percent() / 100, best.feedback());
+            if (best == null) {
+                return otherwise.isEmpty() ? Grade.ZERO : Grade.of(0, otherwise);
+            }
+            return Grade.of(best.percent() / 100, best.feedback());
         }
 
         /** Reads "1822", "-0.5", "1,5" (decimal comma) or "3e8"; null when it is not a number. */

@@ -521,7 +521,25 @@ public final class GiftParser {
         Body numeric(String a, int at) {
             List<NumericAnswer> answers = new ArrayList<>();
             String s = a.strip();
-            if (s.startsWith("=") || s.startsWith("~")) {
+            // As in Moodle's importer, the first '~' starts the feedback for any other answer: {#3:2 ~#Wrong}
+            String otherwise = "";
+            int tilde = s.indexOf('~');
+            if (tilde >= 0) {
+                String wrong = s.substring(tilde + 1);
+                int hash = wrong.indexOf('#');
+                if (hash < 0 && !wrong.isBlank()) {
+                    problem(at, "in a numeric question '~' starts the feedback for any other answer, written "
+                            + "~#feedback; give partial credit as =%50%VALUE, such as {#=3.14:0.005 =%50%3.1:0.1 ~#Wrong}");
+                    return null;
+                }
+                otherwise = hash < 0 ? "" : restore(wrong.substring(hash + 1)).strip();
+                s = s.substring(0, tilde).strip();
+            }
+            if (s.isEmpty()) {
+                problem(at, "a numeric question needs an answer before its '~#' feedback, such as {#3:2 ~#Wrong}");
+                return null;
+            }
+            if (s.startsWith("=")) {
                 List<Part> parts = split(s, at + a.indexOf(s));
                 if (parts == null) {
                     return null;
@@ -551,7 +569,7 @@ public final class GiftParser {
                 problem(at, "no numeric answer earns full marks");
                 return null;
             }
-            return new Body.Numeric(answers);
+            return new Body.Numeric(answers, otherwise);
         }
 
         NumericAnswer numericAnswer(String s, double percent, String feedback, int at) {

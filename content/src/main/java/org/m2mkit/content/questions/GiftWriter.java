@@ -86,6 +86,9 @@ public final class GiftWriter {
                 String value = GiftParser.plain(a.a()) + (a.range() ? ".." : ":") + GiftParser.plain(a.b());
                 choice(weight('=', a.percent(), 100), value, a.feedback(), out);
             }
+            if (!n.otherwise().isEmpty()) {
+                out.append("\n\t~#").append(escape(n.otherwise()));
+            }
         } else if (body instanceof Body.Matching m) {
             m.pairs().forEach(p -> out.append("\n\t=").append(escape(p.left())).append(" -> ")
                     .append(escape(p.right())));

@@ -158,7 +158,13 @@ public final class MoodleXml {
             }
             case "numerical" -> {
                 List<NumericAnswer> accepted = new ArrayList<>();
+                String otherwise = "";
                 for (Node a : answers) {
+                    if (a.textOf("text").equals("*")) {
+                        // Moodle's "any other answer", the wrong-answer feedback of GIFT's {#3:2 ~#feedback}
+                        otherwise = a.textOf("feedback");
+                        continue;
+                    }
                     Double f = fraction(a, name, problems);
                     Double value = GiftParser.number(a.textOf("text"));
                     String tol = a.textOf("tolerance");
@@ -182,7 +188,7 @@ public final class MoodleXml {
                     problems.add(new Problem(q.line, name, "a numerical question needs an <answer>"));
                     return null;
                 }
-                return new Body.Numeric(accepted);
+                return new Body.Numeric(accepted, otherwise);
             }
             case "matching" -> {
                 List<Body.Matching.Pair> pairs = new ArrayList<>();
@@ -369,6 +375,13 @@ public final class MoodleXml {
                     w.writeAttribute("max", GiftParser.plain(a.b()));
                 }
                 feedback(w, a.feedback());
+                close(w, 2);
+            }
+            if (!n.otherwise().isEmpty()) {
+                open(w, 2, "answer", "fraction", "0", "format", "moodle_auto_format");
+                textElement(w, "*");
+                simple(w, 3, "tolerance", "0");
+                feedback(w, n.otherwise());
                 close(w, 2);
             }
         } else if (b instanceof Body.Matching m) {

@@ -168,4 +168,66 @@ class GiftParserTest {
         assertThat(qs).extracting(Question::name).containsExactly("A");
         assertThat(problems).hasSize(1);
     }
+
+    /** Every example of Moodle's GIFT documentation (question/format/gift) imports as Moodle imports it. */
+    @Test
+    void everyFormOfMoodlesGiftDocumentationImports() {
+        List<Question> qs = new GiftParser().parse(String.join("\n",
+                "// a line comment", "$CATEGORY: tom/dick/harry", "",
+                "Who's buried in Grant's tomb?{~Grant ~Jefferson =no one}", "",
+                "Grant is {~buried =entombed ~living} in Grant's tomb.", "",
+                "Grant was buried in a tomb in New York City.{T}", "",
+                "The sun rises in the West.{FALSE#The sun rises in the East.#Right.}", "",
+                "Who's buried in Grant's tomb?{=no one =nobody}", "",
+                "Two plus two equals {=four =4}.", "",
+                "Match the capitals. {=Canada -> Ottawa =Italy -> Rome =Japan -> Tokyo}", "",
+                "When was Ulysses S. Grant born?{#1822:5}", "",
+                "What is the value of pi (to 3 decimal places)? {#3.141..3.142}.", "",
+                "When was Ulysses S. Grant born? {#", "    =1822:0", "    =%50%1822:2", "}", "",
+                "What is 1 + 2? {#3:2~#Completely wrong}", "",
+                "::Pi::[markdown]Pi to two places? {#=%100%3.14:0.005#Good =%50%3.1:0.1#Close ~#Not even close####Pi is 3.14159.}", "",
+                "What two people are entombed in Grant's tomb? {~%-100%No one ~%50%Grant ~%50%Grant's wife ~%-100%Grant's father}", "",
+                "Write a short biography of Dag Hammarskjöld. {}", "",
+                "You can use your pencil and paper for these next math questions.", "",
+                "Which answer equals 5? {~ \\= 2 + 2 =\\= 2 + 3 ~ \\= 2 + 4}"), "moodle-docs.gift");
+        assertThat(qs).hasSize(16);
+        assertThat(qs.get(0).body()).isInstanceOf(Body.SingleChoice.class);
+        assertThat(qs.get(1).text()).isEqualTo("Grant is _____ in Grant's tomb.");
+        assertThat(qs.get(3).body().grade(Response.of("true")).feedback()).contains("The sun rises in the East.");
+        assertThat(qs.get(6).body()).isInstanceOf(Body.Matching.class);
+        assertThat(qs.get(8).body()).isEqualTo(new Body.Numeric(List.of(NumericAnswer.range(3.141, 3.142, 100, ""))));
+        assertThat(qs.get(9).body()).isEqualTo(new Body.Numeric(List.of(NumericAnswer.tolerance(1822, 0, 100, ""),
+                NumericAnswer.tolerance(1822, 2, 50, ""))));
+        Body wrongFeedback = qs.get(10).body();
+        assertThat(wrongFeedback).isEqualTo(new Body.Numeric(List.of(NumericAnswer.tolerance(3, 2, 100, "")),
+                "Completely wrong"));
+        assertThat(wrongFeedback.grade(Response.of("4")).fraction()).isEqualTo(1.0);
+        assertThat(wrongFeedback.grade(Response.of("9")).feedback()).containsExactly("Completely wrong");
+        Question pi = qs.get(11);
+        assertThat(pi.body()).isEqualTo(new Body.Numeric(List.of(NumericAnswer.tolerance(3.14, 0.005, 100, "Good"),
+                NumericAnswer.tolerance(3.1, 0.1, 50, "Close")), "Not even close"));
+        assertThat(pi.generalFeedback()).isEqualTo("Pi is 3.14159.");
+        assertThat(qs.get(12).body()).isInstanceOf(Body.MultipleAnswer.class);
+        assertThat(qs.get(13).body().type()).isEqualTo("essay");
+        assertThat(qs.get(14).body()).isInstanceOf(Body.Description.class);
+        assertThat(qs.get(15).body()).isInstanceOf(Body.SingleChoice.class);
+    }
+
+    @Test
+    void aNumericWrongAnswerFeedbackSurvivesGiftAndMoodleXmlRoundTrips() {
+        Question q = new GiftParser().parse("::N::What is 1 + 2? {#=3:0#Yes =%50%3:1#Near ~#Completely wrong}", "f").get(0);
+        Question again = new GiftParser().parse(new GiftWriter().write(List.of(q)), "again").get(0);
+        assertThat(again.body()).isEqualTo(q.body());
+        Question viaXml = new MoodleXml().read(new MoodleXml().write(List.of(q)), "x.xml").get(0);
+        assertThat(viaXml.body()).isEqualTo(q.body());
+    }
+
+    @Test
+    void aTildeInANumericQuestionWithoutFeedbackIsExplained() {
+        List<Problem> problems = new ArrayList<>();
+        new GiftParser().parse("::A::x {#3:2 ~%50%2}\n\n::B::y {#~#only feedback}\n", problems);
+        assertThat(problems).extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("~#feedback").contains("=%50%VALUE"))
+                .anySatisfy(m -> assertThat(m).contains("needs an answer before"));
+    }
 }

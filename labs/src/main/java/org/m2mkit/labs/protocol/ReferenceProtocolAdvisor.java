@@ -31,9 +31,9 @@ public final class ReferenceProtocolAdvisor implements ProtocolAdvisor {
 
     private static Choice<Protocol> protocol(Scenario s, Set<Need> needs) {
         if (needs.contains(Need.LEGACY_FIELDBUS)) {
-            return s.nodeClass() == NodeClass.LOW_END
-                    ? new Choice<>(Protocol.DLMS_COSEM, "a metering device on a legacy bus speaks DLMS/COSEM")
-                    : new Choice<>(Protocol.MODBUS, "industrial equipment on a legacy fieldbus speaks Modbus, bridged by a gateway");
+            return s.maxLatencyMs() >= 60_000
+                    ? new Choice<>(Protocol.DLMS_COSEM, "a meter read at metering intervals of minutes on a legacy bus speaks DLMS/COSEM")
+                    : new Choice<>(Protocol.MODBUS, "industrial equipment polled within seconds on a legacy fieldbus speaks Modbus, bridged by a gateway");
         }
         if (needs.contains(Need.CROSS_VENDOR_PLATFORM)) {
             return new Choice<>(Protocol.ONEM2M, "devices of many vendors share one horizontal service layer: oneM2M");
@@ -41,6 +41,10 @@ public final class ReferenceProtocolAdvisor implements ProtocolAdvisor {
         if ((needs.contains(Need.DEVICE_MANAGEMENT) || needs.contains(Need.FIRMWARE_UPDATES))
                 && s.nodeClass() != NodeClass.HIGH_END) {
             return new Choice<>(Protocol.LWM2M, "remote management and firmware updates of constrained devices: LwM2M");
+        }
+        if (needs.contains(Need.ULTRA_RELIABLE_LOW_LATENCY) || s.maxLatencyMs() < 10) {
+            return new Choice<>(Protocol.COAP, "a budget of a few milliseconds leaves no room for a broker hop or TCP set-up: "
+                    + "CoAP over UDP, directly between the machines");
         }
         if (!s.ipCapable()) {
             return new Choice<>(Protocol.MQTT, "a non-IP device reaches applications through its gateway or network "

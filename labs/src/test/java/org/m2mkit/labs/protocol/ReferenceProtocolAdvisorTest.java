@@ -38,8 +38,10 @@ class ReferenceProtocolAdvisorTest {
                 EnumSet.of(Need.ULTRA_RELIABLE_LOW_LATENCY))).link()).isEqualTo(Link.NR_5G);
         assertThat(advisor.recommend(scenario(NodeClass.HIGH_END, PowerSource.MAINS, false, false, 100, 0.05,
                 EnumSet.of(Need.LEGACY_FIELDBUS))).protocol()).isEqualTo(Protocol.MODBUS);
-        assertThat(advisor.recommend(scenario(NodeClass.LOW_END, PowerSource.MAINS, false, false, 100, 2,
+        assertThat(advisor.recommend(scenario(NodeClass.MID_END, PowerSource.MAINS, false, false, 900_000, 2,
                 EnumSet.of(Need.LEGACY_FIELDBUS))).protocol()).isEqualTo(Protocol.DLMS_COSEM);
+        assertThat(advisor.recommend(scenario(NodeClass.MID_END, PowerSource.MAINS, true, true, 5, 0.3,
+                EnumSet.of(Need.ULTRA_RELIABLE_LOW_LATENCY, Need.PUBLISH_SUBSCRIBE))).protocol()).isEqualTo(Protocol.COAP);
     }
 
     @Test
