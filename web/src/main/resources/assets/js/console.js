@@ -233,7 +233,8 @@
     }
     var cells = tr.children;
     cells[0].textContent = h.device;
-    cells[1].textContent = h.setpointC.toFixed(1) + ' °C (' + h.setpointF + ' °F)';
+    // the exact conversion (a 2 °C step is 3.6 °F); the figure rounds it to whole °F
+    cells[1].textContent = h.setpointC.toFixed(1) + ' °C (' + (h.setpointC * 9 / 5 + 32).toFixed(1) + ' °F)';
     cells[2].textContent = h.indoorC.toFixed(1) + ' °C';
     cells[3].textContent = h.powerKw === null ? '–' : h.powerKw.toFixed(2) + ' kW';
     cells[4].textContent = h.event || '';

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param spikeMs       t=0: the spike reading's time (ms since the epoch)
  * @param at            when each step happened (ms since the epoch)
  * @param eventId       the demand-response event of the cycle, once issued
- * @param confirmation  the HVAC confirmation in words, for instance "hvac-1: reduced to 74 °F (23.1 °C)"
+ * @param confirmation  the HVAC confirmation in words, for instance "hvac-1: reduced to 74 °F (23.1 °C = 73.6 °F)"
  */
 public record Cycle(int number, String meterId, long spikeMs, Map<Milestone, Long> at, String eventId,
                     String confirmation) {

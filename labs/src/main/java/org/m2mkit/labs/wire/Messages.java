@@ -43,9 +43,13 @@ public final class Messages {
             return Math.round(Temperatures.toFahrenheit(setpointC));
         }
 
-        /** The figure's words, for instance "reduced to 74 °F (23.1 °C)". */
+        /**
+         * The figure's words with the exact set point, for instance "reduced to 74 °F (23.1 °C = 73.6 °F)": the
+         * figure rounds to whole °F, the unit holds a tenth of a degree.
+         */
         public String text() {
-            return "reduced to " + setpointF() + " °F (" + String.format(java.util.Locale.ROOT, "%.1f", setpointC) + " °C)";
+            return String.format(java.util.Locale.ROOT, "reduced to %d °F (%.1f °C = %.1f °F)", setpointF(), setpointC,
+                    Temperatures.toFahrenheit(setpointC));
         }
     }
 

@@ -46,7 +46,7 @@ class MessagesTest {
 
         Messages.Confirmation c = new Messages.Confirmation("area-1", "hvac-1", "dr-1", 23.11, 21.2, 1.5, T);
         assertThat(Messages.confirmation(Messages.confirmation(c))).isEqualTo(c);
-        assertThat(c.text()).isEqualTo("reduced to 74 °F (23.1 °C)");
+        assertThat(c.text()).isEqualTo("reduced to 74 °F (23.1 °C = 73.6 °F)");
 
         Messages.Ack ack = new Messages.Ack("area-1", "e1", 7);
         assertThat(Messages.ack(Messages.ack(ack, T))).isEqualTo(ack);

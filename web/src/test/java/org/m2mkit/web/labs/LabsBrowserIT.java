@@ -109,7 +109,7 @@ class LabsBrowserIT {
         }
         assertThat(steps).containsExactly("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
         assertThat(browser.findElements(By.cssSelector("#sequence-steps line.arrow"))).hasSizeGreaterThanOrEqualTo(4);
-        Browser.text(browser, By.id("hvac-rows"), t -> t.contains("74 °F"));
+        Browser.text(browser, By.id("hvac-rows"), t -> t.contains("23.1 °C (73.6 °F)"));
         Browser.text(browser, By.id("log-rows"), t -> t.contains("m2mkit/live-"));
         screenshot("live-lab.png");
         screenshot("live-lab-phone.png", 390);
