@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.m2mkit.labs.UserError;
 
@@ -88,7 +87,7 @@ public final class Database implements AutoCloseable {
                     .locations(locations(url))
                     .load()
                     .migrate();
-        } catch (FlywayException | IllegalStateException e) { // Hikari's: the database does not answer
+        } catch (RuntimeException e) { // Flyway's, or the pool's when the database does not let the kit in
             pool.close();
             throw new UserError("the database at " + printable(url) + " cannot be opened or migrated: "
                     + firstLine(e.getMessage()), e);
