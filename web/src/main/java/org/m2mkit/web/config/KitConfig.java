@@ -15,8 +15,8 @@ import org.m2mkit.web.jshell.NotebookSettings;
  * @param sandbox   where student code (lab submissions, notebook cells, code questions) runs
  * @param gradingBudget wall time one lab grading may take in all
  */
-public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLogin dbLogin, String brokerUrl, int brokerPort,
-                        boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
+public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLogin dbLogin, String brokerUrl,
+                        int brokerPort, boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
                         SandboxPolicy sandbox, Duration gradingBudget) {
 
     /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
@@ -26,8 +26,8 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLog
 
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
-        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, demoAccounts, publicLessons, notebooks,
-                policy, gradingBudget);
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, demoAccounts, publicLessons,
+                notebooks, policy, gradingBudget);
     }
 
     /** The same settings with another database. */
