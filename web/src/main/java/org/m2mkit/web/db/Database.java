@@ -112,7 +112,7 @@ public final class Database implements AutoCloseable {
     static final String LATEST_VERSION = "31";
 
     /** True when every recorded migration succeeded and the newest one is {@link #LATEST_VERSION}. */
-    private boolean upToDate() {
+    boolean upToDate() {
         try (Connection c = pool.getConnection();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {

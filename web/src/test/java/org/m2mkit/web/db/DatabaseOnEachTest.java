@@ -34,6 +34,9 @@ class DatabaseOnEachTest {
         try (Database db = Database.open(url, login)) {
             assertThat(count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"")).isPositive();
         }
+        try (Database db = Database.connect(url, login)) {
+            assertThat(db.upToDate()).as("the quick check reads the history on this database").isTrue();
+        }
         try (Database db = Database.open(url, login)) {
             assertThat(count(db, "SELECT COUNT(*) FROM account")).isZero();
             try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
