@@ -41,6 +41,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "database URL (default: H2 file in the data directory)")
     String dbUrl;
 
+    @Option(names = "--db-user", paramLabel = "USER", description = "database user (PostgreSQL)")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            description = "database user's password (M2MKIT_DB_PASSWORD keeps it out of the process list)")
+    String dbPassword;
+
     @Option(names = "--broker", paramLabel = "embedded|URL", description = "MQTT broker: embedded (default) or tcp://host:port")
     String broker;
 
@@ -100,6 +107,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.BIND, bind);
         putIfSet(flags, Setting.DATA, data);
         putIfSet(flags, Setting.DB_URL, dbUrl);
+        putIfSet(flags, Setting.DB_USER, dbUser);
+        putIfSet(flags, Setting.DB_PASSWORD, dbPassword);
         putIfSet(flags, Setting.BROKER, broker);
         putIfSet(flags, Setting.BROKER_PORT, brokerPort);
         putIfSet(flags, Setting.BROKER_BIND, brokerBind);

@@ -1,14 +1,13 @@
 package org.m2mkit.web.accounts;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
-import org.m2mkit.web.db.Transactions;
+import org.m2mkit.web.db.Sql;
 
 /** Accounts in the database. Passwords are kept as bcrypt hashes only. */
 public final class AccountRepository {
@@ -18,10 +17,10 @@ public final class AccountRepository {
     /** A new account before it is stored. */
     public record NewAccount(String username, String displayName, Role role, String password) {}
 
-    private final DataSource db;
+    private final Sql sql;
 
     public AccountRepository(DataSource db) {
-        this.db = db;
+        this.sql = new Sql(db);
     }
 
     static Account account(ResultSet rs) throws SQLException {
@@ -30,37 +29,18 @@ public final class AccountRepository {
     }
 
     public Optional<Account> find(String username) {
-        return one("SELECT " + COLUMNS + " FROM account WHERE username = ?", username);
+        return Optional.ofNullable(sql.one("SELECT " + COLUMNS + " FROM account WHERE username = ?",
+                AccountRepository::account, username));
     }
 
     public Optional<Account> find(long id) {
-        return one("SELECT " + COLUMNS + " FROM account WHERE id = ?", id);
-    }
-
-    private Optional<Account> one(String sql, Object key) {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setObject(1, key);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading account " + key, e);
-        }
+        return Optional.ofNullable(sql.one("SELECT " + COLUMNS + " FROM account WHERE id = ?",
+                AccountRepository::account, id));
     }
 
     /** Every account, instructors first, then by user name. */
     public List<Account> list() {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM account ORDER BY role DESC, username");
-             ResultSet rs = st.executeQuery()) {
-            List<Account> all = new ArrayList<>();
-            while (rs.next()) {
-                all.add(account(rs));
-            }
-            return all;
-        } catch (SQLException e) {
-            throw new IllegalStateException("listing accounts", e);
-        }
+        return sql.list("SELECT " + COLUMNS + " FROM account ORDER BY role DESC, username", AccountRepository::account);
     }
 
     public Account create(String username, String displayName, Role role, String password, boolean demo) {
@@ -77,44 +57,22 @@ public final class AccountRepository {
         return insert(accounts, demo, a -> Passwords.hash(a.password()));
     }
 
-    private List<Account> insert(List<NewAccount> accounts, boolean demo,
-                                 java.util.function.Function<NewAccount, String> hash) {
-        return Transactions.run(db, "creating accounts", c -> {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO account (username, display_name, role, "
-                    + "password_hash, demo) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-                List<Account> created = new ArrayList<>();
-                for (NewAccount a : accounts) {
-                    st.setString(1, a.username());
-                    st.setString(2, a.displayName());
-                    st.setString(3, a.role().name());
-                    st.setString(4, hash.apply(a));
-                    st.setBoolean(5, demo);
-                    st.executeUpdate();
-                    try (ResultSet keys = st.getGeneratedKeys()) {
-                        keys.next();
-                        created.add(new Account(keys.getLong(1), a.username(), a.displayName(), a.role(), demo));
-                    }
-                }
-                return created;
+    private List<Account> insert(List<NewAccount> accounts, boolean demo, Function<NewAccount, String> hash) {
+        return sql.tx(c -> {
+            List<Account> created = new ArrayList<>();
+            for (NewAccount a : accounts) {
+                long id = Sql.insert(c, "INSERT INTO account (username, display_name, role, password_hash, demo) "
+                        + "VALUES (?, ?, ?, ?, ?)", a.username(), a.displayName(), a.role().name(), hash.apply(a), demo);
+                created.add(new Account(id, a.username(), a.displayName(), a.role(), demo));
             }
+            return created;
         });
     }
 
     /** The account when the password is right, else empty. */
     public Optional<Account> authenticate(String username, String password) {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement(
-                     "SELECT password_hash FROM account WHERE username = ? AND NOT disabled")) {
-            st.setString(1, username);
-            try (ResultSet rs = st.executeQuery()) {
-                if (rs.next() && Passwords.matches(password, rs.getString(1))) {
-                    return find(username);
-                }
-                return Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("checking the password of " + username, e);
-        }
+        String hash = sql.one("SELECT password_hash FROM account WHERE username = ? AND NOT disabled", rs -> rs.getString(1), username);
+        return hash != null && Passwords.matches(password, hash) ? find(username) : Optional.empty();
     }
 
     /**
@@ -122,28 +80,16 @@ public final class AccountRepository {
      * demo accounts there are.
      */
     int enableDemo(boolean on) {
-        return Transactions.run(db, (on ? "enabling" : "disabling") + " the demo accounts", c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE account SET disabled = ? WHERE demo");
-                 PreparedStatement end = c.prepareStatement(
-                         "DELETE FROM web_session WHERE account_id IN (SELECT id FROM account WHERE demo)")) {
-                st.setBoolean(1, !on);
-                int n = st.executeUpdate();
-                if (!on) {
-                    end.executeUpdate();
-                }
-                return n;
+        return sql.tx(c -> {
+            int n = Sql.update(c, "UPDATE account SET disabled = ? WHERE demo", !on);
+            if (!on) {
+                Sql.update(c, "DELETE FROM web_session WHERE account_id IN (SELECT id FROM account WHERE demo)");
             }
+            return n;
         });
     }
 
     public void changePassword(long accountId, String newPassword) {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
-            st.setString(1, Passwords.hash(newPassword));
-            st.setLong(2, accountId);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("changing a password", e);
-        }
+        sql.update("UPDATE account SET password_hash = ? WHERE id = ?", Passwords.hash(newPassword), accountId);
     }
 }

@@ -74,9 +74,9 @@ public final class Kit implements AutoCloseable {
         Future<Grader> graderStart = startup.submit(() -> log.done("grader",
                 Grader.startLater(graderConfig(config))));
         try {
-            Database db = Database.connect(config.dbUrl());
+            Database db = Database.connect(config.dbUrl(), config.dbLogin());
             started.push(db);
-            Future<?> schema = startup.submit(() -> log.done("database", () -> db.migrate(config.dbUrl())));
+            Future<?> schema = startup.submit(() -> log.done("database", () -> db.migrate()));
             accounts = new AccountRepository(db.dataSource());
             BuildInfo build = BuildInfo.load();
             Pages pages = new Pages(Map.of("kitVersion", build.version(), "mermaidVersion", build.mermaidVersion(),

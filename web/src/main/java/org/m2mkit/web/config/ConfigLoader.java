@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.m2mkit.labs.broker.BrokerProbe;
+import org.m2mkit.web.db.Database;
+import org.m2mkit.web.db.DbLogin;
 
 /**
  * Reads the settings from, in rising precedence, their defaults, the configuration file, environment variables
@@ -99,6 +101,7 @@ public final class ConfigLoader {
         checkFree(Setting.PORT, v.get(Setting.PORT), bind, port);
         Path data = dataDir(v.get(Setting.DATA));
         String dbUrl = dbUrl(v.get(Setting.DB_URL), data);
+        DbLogin dbLogin = new DbLogin(v.get(Setting.DB_USER).text(), v.get(Setting.DB_PASSWORD).text());
         String brokerUrl = broker(v.get(Setting.BROKER));
         int brokerPort = port(Setting.BROKER_PORT, v.get(Setting.BROKER_PORT));
         String brokerBind = address(Setting.BROKER_BIND, v.get(Setting.BROKER_BIND));
@@ -119,7 +122,7 @@ public final class ConfigLoader {
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
         int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
-        return new KitConfig(port, bind, data, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+        return new KitConfig(port, bind, data, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget),
                 proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
     }
@@ -244,9 +247,10 @@ public final class ConfigLoader {
         if (v.text().isEmpty()) {
             return defaultDbUrl(data);
         }
-        if (!v.text().startsWith("jdbc:h2:")) {
-            throw new ConfigException(Setting.DB_URL, v.source(), v.text(), "is not a supported database URL",
-                    "empty (an H2 file database in the data directory) or a jdbc:h2: URL");
+        if (!v.text().startsWith("jdbc:h2:") && !v.text().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(Setting.DB_URL, v.source(), Database.printable(v.text()),
+                    "is not a supported database URL", "empty (an H2 file database in the data directory), a jdbc:h2: "
+                    + "URL or a jdbc:postgresql://host:port/name URL (PostgreSQL 15 or newer)");
         }
         return v.text();
     }

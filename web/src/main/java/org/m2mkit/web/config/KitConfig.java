@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import org.m2mkit.web.accounts.ClientAddress;
 import java.time.Duration;
 import org.m2mkit.grader.sandbox.SandboxPolicy;
+import org.m2mkit.web.db.DbLogin;
 import org.m2mkit.web.jshell.NotebookSettings;
 
 /**
  * The validated settings the kit runs with.
  *
+ * @param dbLogin        who the kit signs in to the database as
  * @param brokerUrl      null for the embedded broker, else the external broker's URL
  * @param brokerBind     the address the embedded broker listens on
  * @param brokerUser     the user name for an external broker, or null for none
@@ -19,7 +21,8 @@ import org.m2mkit.web.jshell.NotebookSettings;
  * @param clients        which reverse proxies are believed about the client's address
  * @param secureCookies  whether the session and CSRF cookies are sent over HTTPS only
  */
-public record KitConfig(int port, String bind, Path dataDir, String dbUrl, String brokerUrl, int brokerPort,
+public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLogin dbLogin, String brokerUrl,
+                        int brokerPort,
                         String brokerBind, String brokerUser, String brokerPassword,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
                         SandboxPolicy sandbox, Duration gradingBudget, ClientAddress clients,
@@ -32,14 +35,20 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
 
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies);
     }
 
     /** The same settings with other notebook settings. */
     public KitConfig withNotebooks(NotebookSettings settings) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies);
+    }
+
+    /** The same settings with another database. */
+    public KitConfig withDatabase(String url, DbLogin login) {
+        return new KitConfig(port, bind, dataDir, url, login, brokerUrl, brokerPort, brokerBind, brokerUser,
+                brokerPassword, demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
     }
 
     public boolean embeddedBroker() {
@@ -50,6 +59,7 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
     @Override
     public String toString() {
         return "KitConfig[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl
+                + ", dbLogin=" + dbLogin
                 + ", brokerUrl=" + brokerUrl + ", brokerPort=" + brokerPort + ", brokerBind=" + brokerBind
                 + ", brokerUser=" + brokerUser + ", brokerPassword=" + (brokerPassword == null ? "none" : "(set)")
                 + ", demoAccounts=" + demoAccounts + ", publicLessons=" + publicLessons + ", notebooks=" + notebooks
@@ -58,23 +68,23 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, Strin
 
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
-        return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), null, 0, "127.0.0.1", null,
+        return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), DbLogin.NONE, null, 0, "127.0.0.1", null,
                 null, true, true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, Duration.ofSeconds(30),
                 ClientAddress.DIRECT, false);
     }
 
     public KitConfig withDemoAccounts(boolean on) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
     }
 
     public KitConfig withClients(ClientAddress trusted) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies);
     }
 
     public KitConfig withSecureCookies(boolean on) {
-        return new KitConfig(port, bind, dataDir, dbUrl, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on);
     }
 

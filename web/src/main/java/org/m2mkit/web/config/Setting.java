@@ -10,7 +10,10 @@ public enum Setting {
     PORT("port", "7070", "HTTP port of the web app; 0 picks a free port"),
     BIND("bind", "0.0.0.0", "address the web app listens on; 127.0.0.1 keeps it to this machine"),
     DATA("data", "./data", "data directory: database, uploads, logs"),
-    DB_URL("db-url", "", "JDBC URL of the database; empty means an H2 file database in the data directory"),
+    DB_URL("db-url", "", "JDBC URL of the database: empty means an H2 file database in the data directory; "
+            + "jdbc:postgresql://host:port/name for PostgreSQL 15 or newer"),
+    DB_USER("db-user", "", "user the kit signs in to the database as (PostgreSQL); empty means the URL's or none"),
+    DB_PASSWORD("db-password", "", "password of the database user; never printed"),
     BROKER("broker", "embedded", "MQTT broker: 'embedded' or an external broker's URL, tcp://host:port"),
     BROKER_PORT("broker-port", "1883", "port of the embedded MQTT broker; 0 picks a free port"),
     BROKER_BIND("broker-bind", "127.0.0.1",

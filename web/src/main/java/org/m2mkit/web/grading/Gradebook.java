@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.m2mkit.grader.Lab;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
+import org.m2mkit.web.db.Sql;
 
 /**
  * Every student's best and latest score per lab (counted submissions only) and per quiz (submitted attempts, as a
@@ -45,12 +42,12 @@ public final class Gradebook {
     public record Row(Account student, List<Cell> cells) {
     }
 
-    private final DataSource db;
+    private final Sql sql;
     private final AccountRepository accounts;
     private final Grading grading;
 
     Gradebook(DataSource db, AccountRepository accounts, Grading grading) {
-        this.db = db;
+        this.sql = new Sql(db);
         this.accounts = accounts;
         this.grading = grading;
     }
@@ -83,28 +80,25 @@ public final class Gradebook {
         return new Table(columns, rows);
     }
 
+    private record QuizResult(long quiz, String title, long accountId, double score, double max) {
+    }
+
     /** Quiz columns: every quiz with a submitted attempt, best and latest percentage per student. */
     private void quizzes(List<Column> columns, Map<String, Cell> cells) {
         String sql = "SELECT q.id, q.title, t.account_id, t.score, t.max_score FROM quiz_attempt t "
                 + "JOIN quiz q ON q.id = t.quiz_id WHERE t.preview = FALSE AND t.submitted_at IS NOT NULL "
                 + "AND t.score IS NOT NULL ORDER BY q.id, t.account_id, t.submitted_at, t.id";
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql);
-             ResultSet rs = st.executeQuery()) {
-            long lastQuiz = -1;
-            while (rs.next()) {
-                long quiz = rs.getLong(1);
-                if (quiz != lastQuiz) {
-                    columns.add(new Column("quiz:" + quiz, "Quiz: " + rs.getString(2), false));
-                    lastQuiz = quiz;
-                }
-                double max = rs.getDouble(5);
-                double percent = max <= 0 ? 0 : Math.round(rs.getDouble(4) / max * 10_000) / 100.0;
-                cells.merge(rs.getLong(3) + "/quiz:" + quiz, new Cell(percent, percent, 1, null, null),
-                        (old, now) -> new Cell(Math.max(old.best(), now.best()), now.latest(), old.attempts() + 1,
-                                null, null));
+        long lastQuiz = -1;
+        for (QuizResult r : this.sql.list(sql, rs -> new QuizResult(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                rs.getDouble(4), rs.getDouble(5)))) {
+            if (r.quiz() != lastQuiz) {
+                columns.add(new Column("quiz:" + r.quiz(), "Quiz: " + r.title(), false));
+                lastQuiz = r.quiz();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read quiz results", e);
+            double percent = r.max() <= 0 ? 0 : Math.round(r.score() / r.max() * 10_000) / 100.0;
+            cells.merge(r.accountId() + "/quiz:" + r.quiz(), new Cell(percent, percent, 1, null, null),
+                    (old, now) -> new Cell(Math.max(old.best(), now.best()), now.latest(), old.attempts() + 1,
+                            null, null));
         }
     }
 

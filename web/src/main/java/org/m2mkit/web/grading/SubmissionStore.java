@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.m2mkit.grader.GradeResult;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.web.db.Sql;
 
 /** The {@code lab_submission} table: every submission with its sources and, once graded, its result as JSON. */
 final class SubmissionStore {
@@ -28,170 +26,88 @@ final class SubmissionStore {
             + "s.file_name, s.sources, s.status, s.gradable, s.score, s.max_score, s.result, s.submitted_at, s.graded_at";
     private static final String FROM = " FROM lab_submission s JOIN account a ON a.id = s.account_id";
 
-    private final DataSource db;
+    private final Sql sql;
 
     SubmissionStore(DataSource db) {
-        this.db = db;
+        this.sql = new Sql(db);
     }
 
     long insert(long accountId, Lab lab, String origin, String fileName, Map<String, String> sources) {
-        String sql = "INSERT INTO lab_submission (account_id, lab, origin, file_name, sources, status, submitted_at) "
-                + "VALUES (?, ?, ?, ?, ?, 'QUEUED', ?)";
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
-            st.setLong(1, accountId);
-            st.setString(2, lab.id());
-            st.setString(3, origin);
-            st.setString(4, fileName);
-            st.setString(5, JSON.writeValueAsString(sources));
-            st.setTimestamp(6, Timestamp.from(Instant.now()));
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot store a submission", e);
-        }
+        return sql.insert("INSERT INTO lab_submission (account_id, lab, origin, file_name, sources, status, "
+                + "submitted_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?)", accountId, lab.id(), origin, fileName,
+                quote(sources), Instant.now());
     }
 
     void status(long id, String status) {
-        update("UPDATE lab_submission SET status = ? WHERE id = ? AND status NOT IN ('DONE', 'FAILED')",
-                st -> {
-                    st.setString(1, status);
-                    st.setLong(2, id);
-                });
+        sql.update("UPDATE lab_submission SET status = ? WHERE id = ? AND status NOT IN ('DONE', 'FAILED')",
+                status, id);
     }
 
     void result(long id, GradeResult result) {
-        String json;
-        try {
-            json = JSON.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a grade result always serialises", e);
-        }
-        update("UPDATE lab_submission SET status = 'DONE', gradable = ?, score = ?, max_score = ?, result = ?, "
-                + "graded_at = ? WHERE id = ?", st -> {
-                    st.setBoolean(1, result.gradable());
-                    st.setDouble(2, result.score());
-                    st.setDouble(3, result.maxScore());
-                    st.setString(4, json);
-                    st.setTimestamp(5, Timestamp.from(Instant.now()));
-                    st.setLong(6, id);
-                });
+        sql.update("UPDATE lab_submission SET status = 'DONE', gradable = ?, score = ?, max_score = ?, result = ?, "
+                + "graded_at = ? WHERE id = ?", result.gradable(), result.score(), result.maxScore(), quote(result),
+                Instant.now(), id);
     }
 
     void failed(long id, String message) {
         String json = "{\"output\":" + quote(message) + ",\"tests\":[]}";
-        update("UPDATE lab_submission SET status = 'FAILED', gradable = ?, result = ?, graded_at = ? WHERE id = ?",
-                st -> {
-                    st.setNull(1, Types.BOOLEAN);
-                    st.setString(2, json);
-                    st.setTimestamp(3, Timestamp.from(Instant.now()));
-                    st.setLong(4, id);
-                });
+        sql.update("UPDATE lab_submission SET status = 'FAILED', gradable = NULL, result = ?, graded_at = ? "
+                + "WHERE id = ?", json, Instant.now(), id);
     }
 
     /** Submissions a stopped kit left unfinished: they will never be graded. */
     int failUnfinished() {
         String json = "{\"output\":" + quote("The kit stopped before this submission was graded; it cost no "
                 + "attempt. Submit it again.") + ",\"tests\":[]}";
-        int[] n = new int[1];
-        update("UPDATE lab_submission SET status = 'FAILED', result = ? WHERE status NOT IN ('DONE', 'FAILED')",
-                st -> st.setString(1, json), n);
-        return n[0];
+        return sql.update("UPDATE lab_submission SET status = 'FAILED', result = ? "
+                + "WHERE status NOT IN ('DONE', 'FAILED')", json);
     }
 
     Optional<StoredSubmission> find(long id) {
-        List<StoredSubmission> found = query("SELECT " + COLUMNS + FROM + " WHERE s.id = ?", st -> st.setLong(1, id));
-        return found.stream().findFirst();
+        return Optional.ofNullable(sql.one("SELECT " + COLUMNS + FROM + " WHERE s.id = ?", SubmissionStore::row, id));
     }
 
     /** A person's submissions for a lab, newest first. */
     List<StoredSubmission> history(long accountId, Lab lab, int limit) {
-        return query("SELECT " + COLUMNS + FROM + " WHERE s.account_id = ? AND s.lab = ? ORDER BY s.id DESC LIMIT ?",
-                st -> {
-                    st.setLong(1, accountId);
-                    st.setString(2, lab.id());
-                    st.setInt(3, limit);
-                });
+        return sql.list("SELECT " + COLUMNS + FROM + " WHERE s.account_id = ? AND s.lab = ? ORDER BY s.id DESC LIMIT ?",
+                SubmissionStore::row, accountId, lab.id(), limit);
     }
 
     /** A person's newest gateway submission that compiled. */
     Optional<StoredSubmission> latestGradable(long accountId, Lab lab) {
-        return query("SELECT " + COLUMNS + FROM + " WHERE s.account_id = ? AND s.lab = ? AND s.gradable = TRUE "
-                + "ORDER BY s.id DESC LIMIT 1", st -> {
-                    st.setLong(1, accountId);
-                    st.setString(2, lab.id());
-                }).stream().findFirst();
+        return Optional.ofNullable(sql.one("SELECT " + COLUMNS + FROM + " WHERE s.account_id = ? AND s.lab = ? "
+                + "AND s.gradable = TRUE ORDER BY s.id DESC LIMIT 1", SubmissionStore::row, accountId, lab.id()));
     }
 
     /** Best and latest counted score per person and lab. */
     record LabScores(long accountId, Lab lab, int attempts, double best, double latest, long latestId, long bestId) {
     }
 
+    private record Scored(long accountId, Lab lab, long id, double score) {
+    }
+
     List<LabScores> scores() {
-        String sql = "SELECT s.account_id, s.lab, s.id, s.score FROM lab_submission s WHERE s.gradable = TRUE "
-                + "ORDER BY s.account_id, s.lab, s.id";
+        List<Scored> rows = sql.list("SELECT s.account_id, s.lab, s.id, s.score FROM lab_submission s "
+                + "WHERE s.gradable = TRUE ORDER BY s.account_id, s.lab, s.id",
+                rs -> new Scored(rs.getLong(1), Lab.parse(rs.getString(2)), rs.getLong(3), rs.getDouble(4)));
         List<LabScores> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql);
-             ResultSet rs = st.executeQuery()) {
-            LabScores cur = null;
-            while (rs.next()) {
-                long account = rs.getLong(1);
-                Lab lab = Lab.parse(rs.getString(2));
-                long id = rs.getLong(3);
-                double score = rs.getDouble(4);
-                if (cur == null || cur.accountId() != account || cur.lab() != lab) {
-                    if (cur != null) {
-                        out.add(cur);
-                    }
-                    cur = new LabScores(account, lab, 1, score, score, id, id);
-                } else {
-                    boolean better = score > cur.best();
-                    cur = new LabScores(account, lab, cur.attempts() + 1, better ? score : cur.best(), score, id,
-                            better ? id : cur.bestId());
+        LabScores cur = null;
+        for (Scored r : rows) {
+            if (cur == null || cur.accountId() != r.accountId() || cur.lab() != r.lab()) {
+                if (cur != null) {
+                    out.add(cur);
                 }
+                cur = new LabScores(r.accountId(), r.lab(), 1, r.score(), r.score(), r.id(), r.id());
+            } else {
+                boolean better = r.score() > cur.best();
+                cur = new LabScores(r.accountId(), r.lab(), cur.attempts() + 1, better ? r.score() : cur.best(),
+                        r.score(), r.id(), better ? r.id() : cur.bestId());
             }
-            if (cur != null) {
-                out.add(cur);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read scores", e);
+        }
+        if (cur != null) {
+            out.add(cur);
         }
         return out;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement st) throws SQLException;
-    }
-
-    private void update(String sql, Binder binder) {
-        update(sql, binder, new int[1]);
-    }
-
-    private void update(String sql, Binder binder, int[] count) {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            binder.bind(st);
-            count[0] = st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot update a submission", e);
-        }
-    }
-
-    private List<StoredSubmission> query(String sql, Binder binder) {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            binder.bind(st);
-            List<StoredSubmission> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read submissions", e);
-        }
     }
 
     private static StoredSubmission row(ResultSet rs) throws SQLException {
@@ -215,7 +131,8 @@ final class SubmissionStore {
         }
     }
 
-    private static String quote(String s) {
+    /** The value as JSON: a string quoted, a map or a result as an object. */
+    private static String quote(Object s) {
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {

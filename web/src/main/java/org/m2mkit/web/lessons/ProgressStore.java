@@ -1,14 +1,11 @@
 package org.m2mkit.web.lessons;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.m2mkit.web.db.Sql;
 
 /** Which sections a student opened and their best answer to each knowledge check. */
 public final class ProgressStore {
@@ -20,69 +17,40 @@ public final class ProgressStore {
         }
     }
 
-    private final DataSource db;
+    private final Sql sql;
 
     public ProgressStore(DataSource db) {
-        this.db = db;
+        this.sql = new Sql(db);
     }
 
     public void visited(long accountId, String lessonId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("MERGE INTO lesson_visit t USING (VALUES (?, ?)) s(a, l) "
-                     + "ON t.account_id = s.a AND t.lesson_id = s.l "
-                     + "WHEN MATCHED THEN UPDATE SET last_at = CURRENT_TIMESTAMP "
-                     + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id) VALUES (s.a, s.l)")) {
-            st.setLong(1, accountId);
-            st.setString(2, lessonId);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording a visit", e);
-        }
+        sql.update("MERGE INTO lesson_visit t USING (VALUES (?, ?)) s(a, l) "
+                + "ON t.account_id = s.a AND t.lesson_id = s.l "
+                + "WHEN MATCHED THEN UPDATE SET last_at = CURRENT_TIMESTAMP "
+                + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id) VALUES (s.a, s.l)", accountId, lessonId);
     }
 
     /** Records an answer; the best fraction so far is kept. */
     public void answered(long accountId, String lessonId, int index, double fraction) {
-        try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("MERGE INTO check_answer t USING (VALUES (?, ?, ?, ?)) "
-                     + "s(a, l, i, f) ON t.account_id = s.a AND t.lesson_id = s.l AND t.check_index = s.i "
-                     + "WHEN MATCHED THEN UPDATE SET best = GREATEST(t.best, s.f), attempts = t.attempts + 1, "
-                     + "answered_at = CURRENT_TIMESTAMP "
-                     + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id, check_index, best, attempts) "
-                     + "VALUES (s.a, s.l, s.i, s.f, 1)")) {
-            st.setLong(1, accountId);
-            st.setString(2, lessonId);
-            st.setInt(3, index);
-            st.setDouble(4, fraction);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording an answer", e);
-        }
+        sql.update("MERGE INTO check_answer t USING (VALUES (?, ?, ?, ?)) "
+                + "s(a, l, i, f) ON t.account_id = s.a AND t.lesson_id = s.l AND t.check_index = s.i "
+                + "WHEN MATCHED THEN UPDATE SET best = GREATEST(t.best, s.f), attempts = t.attempts + 1, "
+                + "answered_at = CURRENT_TIMESTAMP "
+                + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id, check_index, best, attempts) "
+                + "VALUES (s.a, s.l, s.i, s.f, 1)", accountId, lessonId, index, fraction);
     }
 
     public Progress of(long accountId) {
-        Set<String> visited = new HashSet<>();
-        Map<String, Integer> right = new HashMap<>();
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement st = c.prepareStatement("SELECT lesson_id FROM lesson_visit WHERE account_id = ?")) {
-                st.setLong(1, accountId);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        visited.add(rs.getString(1));
-                    }
-                }
+        return sql.tx(c -> {
+            Set<String> visited = new HashSet<>(Sql.list(c, "SELECT lesson_id FROM lesson_visit WHERE account_id = ?",
+                    rs -> rs.getString(1), accountId));
+            Map<String, Integer> right = new HashMap<>();
+            for (Map.Entry<String, Integer> e : Sql.list(c, "SELECT lesson_id, COUNT(*) FROM check_answer "
+                    + "WHERE account_id = ? AND best >= 0.999 GROUP BY lesson_id",
+                    rs -> Map.entry(rs.getString(1), rs.getInt(2)), accountId)) {
+                right.put(e.getKey(), e.getValue());
             }
-            try (PreparedStatement st = c.prepareStatement("SELECT lesson_id, COUNT(*) FROM check_answer "
-                    + "WHERE account_id = ? AND best >= 0.999 GROUP BY lesson_id")) {
-                st.setLong(1, accountId);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        right.put(rs.getString(1), rs.getInt(2));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading progress", e);
-        }
-        return new Progress(visited, right);
+            return new Progress(visited, right);
+        });
     }
 }

@@ -27,6 +27,7 @@ import org.m2mkit.content.questions.Question;
 import org.m2mkit.content.questions.Response;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.Role;
+import org.m2mkit.web.db.Sql;
 import org.m2mkit.web.quizzes.BankStore.StoredQuestion;
 
 /**

@@ -13,6 +13,7 @@ import org.m2mkit.content.questions.Body;
 import org.m2mkit.content.questions.GiftParser;
 import org.m2mkit.content.questions.GiftWriter;
 import org.m2mkit.content.questions.Question;
+import org.m2mkit.web.db.Sql;
 
 /**
  * Question banks in the database. Every question keeps all its versions, each stored as one GIFT question; an

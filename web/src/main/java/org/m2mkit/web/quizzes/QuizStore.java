@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.m2mkit.content.questions.Body;
+import org.m2mkit.web.db.Sql;
 
 /** Quizzes and their slots in the database. */
 public final class QuizStore {

@@ -93,13 +93,27 @@ class ConfigLoaderTest {
         Path file = Files.writeString(dir.resolve("kit.properties"), "prot = 8080\n");
         assertThatThrownBy(() -> load(Map.of(), file, freePorts()))
                 .hasMessageContaining("unknown setting 'prot'")
-                .hasMessageContaining("accepted: port, bind, data, db-url, broker, broker-port, broker-bind, broker-user, broker-password, demo-accounts");
+                .hasMessageContaining("accepted: port, bind, data, db-url, db-user, db-password, broker, broker-port, broker-bind, broker-user, broker-password, demo-accounts");
     }
 
     @Test
     void aMissingNamedConfigurationFileIsRefused() {
         assertThatThrownBy(() -> load(Map.of(), dir.resolve("missing.properties"), freePorts()))
                 .hasMessageContaining("configuration file '" + dir.resolve("missing.properties") + "' cannot be read");
+    }
+
+    @Test
+    void aPostgresqlUrlIsTakenWithItsUserAndAPasswordThatIsNeverShown() {
+        var flags = with(Setting.DB_URL, "jdbc:postgresql://db.example:5432/m2mkit");
+        flags.put(Setting.DB_USER, "kit");
+        KitConfig c = load(Map.of("M2MKIT_DB_PASSWORD", "s3cret-pw"), null, flags);
+        assertThat(c.dbUrl()).isEqualTo("jdbc:postgresql://db.example:5432/m2mkit");
+        assertThat(c.dbLogin().user()).isEqualTo("kit");
+        assertThat(c.dbLogin().password()).isEqualTo("s3cret-pw");
+        assertThat(c.toString()).doesNotContain("s3cret-pw");
+        assertThatThrownBy(() -> load(Map.of(), null, with(Setting.DB_URL, "jdbc:mysql://h/db?password=s3cret-pw")))
+                .hasMessageContaining("setting 'db-url'").hasMessageContaining("jdbc:postgresql://host:port/name")
+                .message().doesNotContain("s3cret-pw");
     }
 
     @Test

@@ -1,25 +1,14 @@
 package org.m2mkit.web.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.m2mkit.labs.UserError;
-import org.m2mkit.web.config.ConfigLoader;
 
 class DatabaseTest {
-
-    @TempDir
-    Path dir;
 
     @Test
     void theLatestVersionIsTheNewestMigrationFile() throws IOException {
@@ -40,64 +29,16 @@ class DatabaseTest {
     }
 
     @Test
-    void aDatabaseAtTheLatestVersionOpensAgainAndARecordedFailureIsLeftToFlyway() throws Exception {
-        String url = ConfigLoader.defaultDbUrl(dir);
-        try (Database db = Database.open(url)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"")).isPositive();
-        }
-        try (Database db = Database.open(url)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM account")).isZero();
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-                st.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '"
-                        + Database.LATEST_VERSION + "'");
-            }
-        }
-        // Flyway, not the quick check, answers: it refuses a history with a failed migration
-        assertThatThrownBy(() -> Database.open(url)).isInstanceOf(UserError.class)
-                .hasMessageContaining("cannot be opened or migrated");
+    void postgresqlRunsItsTypeNamesBeforeTheSharedMigrations() {
+        assertThat(Database.locations("jdbc:h2:file:/tmp/x")).containsExactly("classpath:db/migration");
+        assertThat(Database.locations("jdbc:postgresql://h/db"))
+                .containsExactly("classpath:db/migration", "classpath:db/postgresql");
     }
 
     @Test
-    void attemptsTakenWhenDescriptionsCarriedAMarkAreScoredAgainWithoutIt() throws Exception {
-        String url = ConfigLoader.defaultDbUrl(dir);
-        try (Database db = Database.connect(url)) {
-            Flyway.configure(Database.class.getClassLoader()).dataSource(db.dataSource())
-                    .locations("classpath:db/migration").target("30").load().migrate();
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-                for (String sql : new String[] {
-                        "INSERT INTO account (id, username, display_name, role, password_hash) "
-                                + "VALUES (1, 'student', 'Student', 'STUDENT', 'x')",
-                        "INSERT INTO quiz_bank (id, name) VALUES (1, 'Bank')",
-                        "INSERT INTO quiz_category (id, bank_id, path) VALUES (1, 1, '')",
-                        "INSERT INTO quiz_question (id, bank_id, category_id, position) VALUES (1, 1, 1, 1), (2, 1, 1, 2)",
-                        "INSERT INTO quiz_question_version (id, question_id, version, name, qtype, gift) "
-                                + "VALUES (1, 1, 1, 'Intro', 'description', 'Intro'), (2, 2, 1, 'Q', 'truefalse', 'Q{T}')",
-                        "INSERT INTO quiz (id, title) VALUES (1, 'Quiz')",
-                        // the description took a mark: right everywhere, and still only 50 %
-                        "INSERT INTO quiz_attempt (id, quiz_id, account_id, started_at, submitted_at, score, max_score) "
-                                + "VALUES (1, 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 2, 4), "
-                                + "(2, 1, 1, CURRENT_TIMESTAMP, NULL, NULL, 4)",
-                        "INSERT INTO quiz_attempt_item (attempt_id, position, question_version_id, mark, fraction) "
-                                + "VALUES (1, 1, 1, 2, 0), (1, 2, 2, 2, 1), (2, 1, 1, 2, NULL), (2, 2, 2, 2, NULL)"}) {
-                    st.executeUpdate(sql);
-                }
-            }
-        }
-        try (Database db = Database.open(url)) {
-            assertThat(count(db, "SELECT COUNT(*) FROM quiz_attempt_item WHERE question_version_id = 1 AND mark = 0"))
-                    .isEqualTo(2);
-            assertThat(count(db, "SELECT COUNT(*) FROM quiz_attempt WHERE id = 1 AND score = 2 AND max_score = 2"))
-                    .as("the submitted attempt scores 100 %").isEqualTo(1);
-            assertThat(count(db, "SELECT COUNT(*) FROM quiz_attempt WHERE id = 2 AND score IS NULL AND max_score = 2"))
-                    .as("the open attempt stays unscored").isEqualTo(1);
-        }
-    }
-
-    private static long count(Database db, String sql) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    void noPasswordIsEverShown() {
+        assertThat(Database.printable("jdbc:postgresql://h:5432/db?user=kit&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h:5432/db?user=kit&password=***&ssl=true");
+        assertThat(new DbLogin("kit", "s3cret").toString()).contains("kit").doesNotContain("s3cret");
     }
 }

@@ -11,11 +11,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.m2mkit.content.questions.Body;
 import org.m2mkit.content.questions.Question;
+import org.m2mkit.web.testing.TestDatabase;
 
-/** Banks, quizzes and attempts on a real H2 database. */
+/** Banks, quizzes and attempts on a real database: H2 and PostgreSQL. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AttemptServiceTest {
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     Path dir;
@@ -25,7 +34,7 @@ class AttemptServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        t = new QuizDb(dir);
+        t = new QuizDb(dir, database);
         bank = t.quizzes.banks().importQuestions("M2M", "every-type.gift", QuizDb.everyType(), t.teacher.id());
     }
 

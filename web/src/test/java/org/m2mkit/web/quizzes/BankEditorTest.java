@@ -12,24 +12,33 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.m2mkit.content.questions.Body;
 import org.m2mkit.content.questions.Choice;
 import org.m2mkit.content.questions.NumericAnswer;
 import org.m2mkit.content.questions.Question;
 import org.m2mkit.content.questions.Response;
+import org.m2mkit.web.testing.TestDatabase;
 
 /**
  * The question editor's form over HTTP: new questions of each type, every type's main mistakes (each reported next
  * to its field, and nothing saved), the buttons that work without script, preview, and editing a stored question
  * of every type through the form.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class BankEditorTest {
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     static Path dir;
@@ -37,13 +46,13 @@ class BankEditorTest {
     static QuizHttp web;
     static long bank;
 
-    @BeforeAll
-    static void start() throws Exception {
-        web = new QuizHttp(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) throws Exception {
+        web = new QuizHttp(dir.resolve(database.name()), database);
         bank = web.t.quizzes.banks().importQuestions("M2M", "every-type.gift", QuizDb.everyType(), web.t.teacher.id());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         web.close();
     }

@@ -15,10 +15,10 @@ import org.m2mkit.content.questions.Question;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
-import org.m2mkit.web.config.ConfigLoader;
 import org.m2mkit.web.db.Database;
+import org.m2mkit.web.testing.TestDatabase;
 
-/** A real H2 database in a temporary folder with the kit's migrations, a settable clock and two accounts. */
+/** A real database (H2 in a temporary folder, or PostgreSQL) with the kit's migrations, a settable clock and two accounts. */
 final class QuizDb implements AutoCloseable {
 
     /** A clock the test moves forward. */
@@ -53,7 +53,11 @@ final class QuizDb implements AutoCloseable {
     final Account other;
 
     QuizDb(Path dir) {
-        db = Database.open(ConfigLoader.defaultDbUrl(dir));
+        this(dir, TestDatabase.H2);
+    }
+
+    QuizDb(Path dir, TestDatabase kind) {
+        db = kind.open(dir);
         quizzes = new Quizzes(db.dataSource(), (check, source) -> Grade.of(source.contains("5.0 / 9") ? 1 : 0,
                 "checked " + check.check()), clock);
         AccountRepository accounts = new AccountRepository(db.dataSource());

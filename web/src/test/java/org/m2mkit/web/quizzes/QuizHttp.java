@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.testing.TestDatabase;
 
 /**
- * The quiz pages on a real server over a real H2 database ({@link QuizDb}); who is asking comes from the
+ * The quiz pages on a real server over a real database ({@link QuizDb}); who is asking comes from the
  * {@code X-User} header (teacher, ada, bob), so each request can come from another person.
  */
 final class QuizHttp implements AutoCloseable {
@@ -28,7 +29,11 @@ final class QuizHttp implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     QuizHttp(Path dir) {
-        t = new QuizDb(dir);
+        this(dir, TestDatabase.H2);
+    }
+
+    QuizHttp(Path dir, TestDatabase database) {
+        t = new QuizDb(dir, database);
         Map<String, Account> people = Map.of("teacher", t.teacher, "ada", t.student, "bob", t.other);
         Pages pages = new Pages(Map.of("kitVersion", "test", "mermaidVersion", "0"));
         QuizRoutes.Web web = new QuizRoutes.Web(pages, ctx -> Optional.ofNullable(ctx.header("X-User")).map(people::get));

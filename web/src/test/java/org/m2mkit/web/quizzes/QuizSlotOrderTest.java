@@ -10,13 +10,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.m2mkit.content.questions.Question;
+import org.m2mkit.web.testing.TestDatabase;
 
 /**
  * Moving quiz slots with plain form posts; attempts already started keep their order and their question versions
  * (also when a question is edited in the form meanwhile).
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class QuizSlotOrderTest {
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     Path dir;
@@ -26,7 +35,7 @@ class QuizSlotOrderTest {
 
     @BeforeEach
     void start() throws Exception {
-        web = new QuizHttp(dir);
+        web = new QuizHttp(dir, database);
         web.t.quizzes.banks().importQuestions("M2M", "every-type.gift", QuizDb.everyType(), web.t.teacher.id());
         quiz = web.t.quizzes.quizzes().create(new Quiz.Settings("Order", "", false, false, false, null, null, null, 0,
                 GradingMethod.HIGHEST, FeedbackTiming.AFTER_SUBMISSION), null);

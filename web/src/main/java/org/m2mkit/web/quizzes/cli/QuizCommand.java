@@ -53,6 +53,12 @@ public final class QuizCommand implements Runnable {
         @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "database URL (default: H2 file in the data directory)")
         String dbUrl;
 
+        @Option(names = "--db-user", paramLabel = "USER", description = "database user (PostgreSQL)")
+        String dbUser;
+
+        @Option(names = "--db-password", paramLabel = "PASSWORD", description = "database user's password")
+        String dbPassword;
+
         Database open() {
             Map<Setting, String> flags = new EnumMap<>(Setting.class);
             if (data != null) {
@@ -61,13 +67,19 @@ public final class QuizCommand implements Runnable {
             if (dbUrl != null) {
                 flags.put(Setting.DB_URL, dbUrl);
             }
+            if (dbUser != null) {
+                flags.put(Setting.DB_USER, dbUser);
+            }
+            if (dbPassword != null) {
+                flags.put(Setting.DB_PASSWORD, dbPassword);
+            }
             // only the database settings matter here: no port or broker is opened
             flags.put(Setting.PORT, "0");
             flags.put(Setting.BROKER, "embedded");
             flags.put(Setting.BROKER_PORT, "0");
             KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
             try {
-                return Database.open(config.dbUrl());
+                return Database.open(config.dbUrl(), config.dbLogin());
             } catch (UserError e) {
                 if (String.valueOf(e.getMessage()).contains("already in use")) {
                     throw new UserError("the database in " + config.dataDir() + " is in use by a running kit; stop "

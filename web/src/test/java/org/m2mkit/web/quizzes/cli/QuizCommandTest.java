@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.content.questions.GiftParser;
 import org.m2mkit.content.questions.MoodleXml;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.web.db.DbLogin;
+import org.m2mkit.web.testing.TestDatabase;
 import picocli.CommandLine;
 
 /** {@code m2mkit quiz import|export} against a real H2 database in a data directory. */
@@ -48,6 +50,31 @@ class QuizCommandTest {
             Files.copy(in, p);
         }
         return p;
+    }
+
+    @Test
+    void importAndExportWorkOnPostgresqlWithTheDatabaseFlags() throws IOException {
+        String url = TestDatabase.POSTGRESQL.newUrl(dir);
+        DbLogin login = TestDatabase.POSTGRESQL.login();
+        String[] db = {"--data", dir.resolve("data").toString(), "--db-url", url, "--db-user", login.user(),
+                "--db-password", login.password()};
+        Run imported = run(concat(new String[] {"import", resource("every-type.gift").toString(), "--bank", "M2M"}, db));
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 15 questions");
+        Path out = dir.resolve("out/m2m.gift");
+        Run exported = run(concat(new String[] {"export", "--bank", "M2M", "--format", "gift", "--out", out.toString()}, db));
+        assertThat(exported.status()).as(exported.err()).isZero();
+        assertThat(new GiftParser().parse(Files.readString(out), "out")).hasSize(15);
+        Run wrong = run("export", "--bank", "M2M", "--format", "gift", "--out", out.toString(), "--data",
+                dir.resolve("data").toString(), "--db-url", url, "--db-user", login.user(),
+                "--db-password", "not-the-password-9");
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.err()).contains("cannot be opened").doesNotContain("not-the-password-9");
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.m2mkit.web.quizzes;
+package org.m2mkit.web.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,44 +11,52 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.m2mkit.web.db.Transactions;
 
-/** Small JDBC helpers for the quiz tables: statements with parameters, rows mapped by a lambda, transactions. */
-final class Sql {
+/**
+ * The one way the kit's stores reach the database: statements with parameters, rows mapped by a lambda,
+ * transactions. The same SQL runs on H2 and PostgreSQL; an {@link Instant} parameter is bound as a timestamp.
+ */
+public final class Sql {
 
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     private final DataSource db;
 
-    Sql(DataSource db) {
+    public Sql(DataSource db) {
         this.db = db;
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
-    <T> T tx(Work<T> work) {
-        return Transactions.run(db, "quiz database", work::run);
+    public <T> T tx(Work<T> work) {
+        return Transactions.run(db, "database", work::run);
     }
 
-    <T> List<T> list(String sql, Row<T> row, Object... params) {
+    public <T> List<T> list(String sql, Row<T> row, Object... params) {
         return tx(c -> list(c, sql, row, params));
     }
 
-    <T> T one(String sql, Row<T> row, Object... params) {
+    public <T> T one(String sql, Row<T> row, Object... params) {
         List<T> rows = list(sql, row, params);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         return tx(c -> update(c, sql, params));
     }
 
-    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    /** Inserts one row and returns the {@code id} the database gave it. */
+    public long insert(String sql, Object... params) {
+        return tx(c -> insert(c, sql, params));
+    }
+
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             try (ResultSet rs = st.executeQuery()) {
@@ -61,19 +69,19 @@ final class Sql {
         }
     }
 
-    static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> rows = list(c, sql, row, params);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             return st.executeUpdate();
         }
     }
 
-    static long insert(Connection c, String sql, Object... params) throws SQLException {
+    public static long insert(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
             bind(st, params);
             st.executeUpdate();
@@ -95,17 +103,17 @@ final class Sql {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
 
-    static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+    public static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
