@@ -80,9 +80,82 @@
       post(form).then(function (answer) {
         if (answer && answer.run) { showRun(answer.run); }
         if (answer && answer.run === null) { setRunning(false); runInfo.textContent = 'No run is going.'; }
+        if (answer && answer.runs) { showRuns(answer.runs); }
       });
     });
   });
+
+  // ---- the instructor's list of live runs ----
+  var runsRows = document.getElementById('runs-rows');
+
+  function stopForm(run) {
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.setAttribute('action', '/labs/live/runs/stop');
+    form.className = 'runs-stop-form';
+    [['_csrf', csrf], ['account', String(run.accountId)]].forEach(function (f) {
+      var input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = f[0];
+      input.value = f[1];
+      form.appendChild(input);
+    });
+    var button = document.createElement('button');
+    button.type = 'submit';
+    button.className = 'button';
+    button.textContent = 'Stop';
+    button.setAttribute('aria-label', 'Stop the run of ' + run.name);
+    form.appendChild(button);
+    return form;
+  }
+
+  function showRuns(runs) {
+    if (!runsRows) { return; }
+    runsRows.textContent = '';
+    if (runs.length === 0) {
+      var empty = document.createElement('tr');
+      empty.className = 'no-runs';
+      var td = document.createElement('td');
+      td.colSpan = 5;
+      td.textContent = 'No run is going on this kit.';
+      empty.appendChild(td);
+      runsRows.appendChild(empty);
+      return;
+    }
+    runs.forEach(function (run) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-account', String(run.accountId));
+      [run.name + ' (' + run.username + ')', run.area + ': ' + run.meters + ' meters, ' + run.mode, run.started,
+       run.state].forEach(function (text) {
+        var cell = document.createElement('td');
+        cell.textContent = text;
+        tr.appendChild(cell);
+      });
+      var action = document.createElement('td');
+      action.appendChild(stopForm(run));
+      tr.appendChild(action);
+      runsRows.appendChild(tr);
+    });
+  }
+
+  function refreshRuns() {
+    fetch('/labs/live/runs', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) { if (answer && answer.runs) { showRuns(answer.runs); } })
+      .catch(function () { /* the next refresh tries again */ });
+  }
+
+  if (runsRows) {
+    runsRows.addEventListener('submit', function (e) {
+      var form = e.target.closest('form.runs-stop-form');
+      if (!form) { return; }
+      e.preventDefault();
+      post(form).then(function (answer) {
+        if (answer && answer.runs) { showRuns(answer.runs); } else { refreshRuns(); }
+      });
+    });
+    setInterval(refreshRuns, 5000);
+  }
   var brokerButton = document.querySelector('form[action="/labs/live/broker"] button');
   if (brokerButton && brokerButton.disabled) { brokerButton.setAttribute('data-always-off', ''); }
 
