@@ -122,14 +122,48 @@ public final class AccountRepository {
         }
     }
 
+    /** Sets the password the person chose; a one-time password they had is gone with it. */
     public void changePassword(long accountId, String newPassword) {
+        setPassword(accountId, newPassword, false);
+    }
+
+    /**
+     * Gives {@code accountId} a made-up one-time password, to hand over once: it signs in, and then the person
+     * must choose a new one before anything else.
+     *
+     * @return the one-time password
+     */
+    public String resetPassword(long accountId) {
+        String oneTime = AccountRules.newPassword();
+        setPassword(accountId, oneTime, true);
+        return oneTime;
+    }
+
+    private void setPassword(long accountId, String password, boolean oneTime) {
         try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
-            st.setString(1, Passwords.hash(newPassword));
-            st.setLong(2, accountId);
-            st.executeUpdate();
+             PreparedStatement st = c.prepareStatement(
+                     "UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?")) {
+            st.setString(1, Passwords.hash(password));
+            st.setBoolean(2, oneTime);
+            st.setLong(3, accountId);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalArgumentException("there is no account " + accountId);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("changing a password", e);
+        }
+    }
+
+    /** Whether the person signed in with a one-time password and has not chosen their own yet. */
+    public boolean mustChangePassword(long accountId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT must_change_password FROM account WHERE id = ?")) {
+            st.setLong(1, accountId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading account " + accountId, e);
         }
     }
 }

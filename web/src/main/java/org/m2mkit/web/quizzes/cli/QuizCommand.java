@@ -42,7 +42,7 @@ public final class QuizCommand implements Runnable {
     }
 
     /** Where the database is: the same settings as {@code m2mkit serve}. */
-    static class DatabaseOptions {
+    public static class DatabaseOptions {
         @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: ./m2mkit.properties if present)")
         Path configFile;
 
@@ -52,7 +52,7 @@ public final class QuizCommand implements Runnable {
         @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "database URL (default: H2 file in the data directory)")
         String dbUrl;
 
-        Database open() {
+        public Database open() {
             Map<Setting, String> flags = new EnumMap<>(Setting.class);
             if (data != null) {
                 flags.put(Setting.DATA, data);
