@@ -40,23 +40,46 @@ public final class ProgressStore {
         }
     }
 
-    /** Records an answer; the best fraction so far is kept. */
-    public void answered(long accountId, String lessonId, int index, double fraction) {
+    /**
+     * Records an answer; the best fraction so far is kept, and the answer itself ({@code values}, as JSON) as the
+     * last one given.
+     */
+    public void answered(long accountId, String lessonId, int index, double fraction, String values) {
         try (Connection c = db.getConnection();
-             PreparedStatement st = c.prepareStatement("MERGE INTO check_answer t USING (VALUES (?, ?, ?, ?)) "
-                     + "s(a, l, i, f) ON t.account_id = s.a AND t.lesson_id = s.l AND t.check_index = s.i "
+             PreparedStatement st = c.prepareStatement("MERGE INTO check_answer t USING (VALUES (?, ?, ?, ?, ?)) "
+                     + "s(a, l, i, f, v) ON t.account_id = s.a AND t.lesson_id = s.l AND t.check_index = s.i "
                      + "WHEN MATCHED THEN UPDATE SET best = GREATEST(t.best, s.f), attempts = t.attempts + 1, "
-                     + "answered_at = CURRENT_TIMESTAMP "
-                     + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id, check_index, best, attempts) "
-                     + "VALUES (s.a, s.l, s.i, s.f, 1)")) {
+                     + "answered_at = CURRENT_TIMESTAMP, last_values = s.v "
+                     + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id, check_index, best, attempts, last_values) "
+                     + "VALUES (s.a, s.l, s.i, s.f, 1, s.v)")) {
             st.setLong(1, accountId);
             st.setString(2, lessonId);
             st.setInt(3, index);
             st.setDouble(4, fraction);
+            st.setString(5, values != null && values.length() <= 8000 ? values : null);
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("recording an answer", e);
         }
+    }
+
+    /** The last answer (its values as JSON) a student gave to each check of a section, by check number. */
+    public Map<Integer, String> lastAnswers(long accountId, String lessonId) {
+        Map<Integer, String> answers = new HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT check_index, last_values FROM check_answer "
+                     + "WHERE account_id = ? AND lesson_id = ? AND last_values IS NOT NULL")) {
+            st.setLong(1, accountId);
+            st.setString(2, lessonId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    answers.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading answers", e);
+        }
+        return answers;
     }
 
     public Progress of(long accountId) {

@@ -65,6 +65,17 @@ class LessonBrowserIT {
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(shots.resolve("lesson-check.png"), running.browser().getScreenshotAs(OutputType.BYTES));
 
+        // a revisit shows the answer the progress counts, with its grade
+        String right = verdict.startsWith("Right.") ? running.browser().findElements(By.cssSelector(
+                ".knowledge-check")).get(at).findElement(By.cssSelector("input:checked")).getAttribute("value") : null;
+        running.browser().navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector(".knowledge-check")).get(at).getAttribute("class")
+                .contains("knowledge-check-ready"));
+        WebElement again = running.browser().findElements(By.cssSelector(".knowledge-check")).get(at);
+        assertThat(again.findElement(By.cssSelector("input:checked")).getAttribute("value")).isEqualTo(right);
+        assertThat(again.findElement(By.cssSelector(".check-result")).getText())
+                .contains("Your last answer").contains("Right.");
+
         running.browser().get(url("/"));
         String home = running.browser().findElement(By.tagName("main")).getText();
         assertThat(home).contains("read").contains("1/");
