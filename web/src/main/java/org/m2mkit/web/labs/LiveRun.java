@@ -242,6 +242,11 @@ final class LiveRun implements AutoCloseable {
                 p.put("loadKw", round(load));
                 p.put("forecastKw", round(forecast.forecast(run.config().forecastHorizon())));
                 p.put("capacityKw", round(run.config().feederCapacityKw()));
+                // what the report itself said, so that the page can tell how the cloud got from it to its load
+                p.put("reportedKw", round(r.totalKw()));
+                p.put("metersReporting", fresh);
+                p.put("meters", configured);
+                p.put("horizon", run.config().forecastHorizon());
                 String point = json(p);
                 keep(points, point, POINTS);
                 broadcast("load", point);
