@@ -27,8 +27,12 @@ public final class Gradebook {
     private static final CsvMapper CSV = new CsvMapper();
 
     /** One score cell: best and latest, with the submission (labs) behind each; null values mean none yet. */
-    public record Cell(Double best, Double latest, int attempts, Long bestId, Long latestId) {
-        static final Cell NONE = new Cell(null, null, 0, null, null);
+    public record Cell(Double best, Double latest, int attempts, Long bestId, Long latestId, int toGrade) {
+        static final Cell NONE = new Cell(null, null, 0, null, null, 0);
+
+        Cell(Double best, Double latest, int attempts, Long bestId, Long latestId) {
+            this(best, latest, attempts, bestId, latestId, 0);
+        }
 
         public String bestText() {
             return best == null ? "–" : Scores.format(best);
@@ -85,7 +89,7 @@ public final class Gradebook {
 
     /** Quiz columns: every quiz with a submitted attempt, best and latest percentage per student. */
     private void quizzes(List<Column> columns, Map<String, Cell> cells) {
-        String sql = "SELECT q.id, q.title, t.account_id, t.score, t.max_score FROM quiz_attempt t "
+        String sql = "SELECT q.id, q.title, t.account_id, t.score, t.max_score, t.needs_grading FROM quiz_attempt t "
                 + "JOIN quiz q ON q.id = t.quiz_id WHERE t.preview = FALSE AND t.submitted_at IS NOT NULL "
                 + "AND t.score IS NOT NULL ORDER BY q.id, t.account_id, t.submitted_at, t.id";
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql);
@@ -98,14 +102,55 @@ public final class Gradebook {
                     lastQuiz = quiz;
                 }
                 double max = rs.getDouble(5);
+                String key = rs.getLong(3) + "/quiz:" + quiz;
+                if (rs.getBoolean(6)) {
+                    // an answer waits for the instructor's grade: no score yet, a flag instead
+                    cells.merge(key, new Cell(null, null, 0, null, null, 1), (old, now) -> new Cell(old.best(),
+                            old.latest(), old.attempts(), null, null, old.toGrade() + 1));
+                    continue;
+                }
                 double percent = max <= 0 ? 0 : Math.round(rs.getDouble(4) / max * 10_000) / 100.0;
-                cells.merge(rs.getLong(3) + "/quiz:" + quiz, new Cell(percent, percent, 1, null, null),
-                        (old, now) -> new Cell(Math.max(old.best(), now.best()), now.latest(), old.attempts() + 1,
-                                null, null));
+                cells.merge(key, new Cell(percent, percent, 1, null, null),
+                        (old, now) -> new Cell(old.best() == null ? now.best() : Math.max(old.best(), now.best()),
+                                now.latest(), old.attempts() + 1, null, null, old.toGrade()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read quiz results", e);
         }
+    }
+
+    /** One submitted quiz attempt as a person's grades list it. */
+    public record QuizAttempt(long quizId, String quiz, long attemptId, java.time.Instant submittedAt, Double score,
+                              double maxScore, boolean toGrade) {
+        public String scoreText() {
+            return toGrade || score == null ? "needs grading" : Scores.format(score) + " / " + Scores.format(maxScore);
+        }
+
+        public String percentText() {
+            return toGrade || score == null || maxScore <= 0 ? "–" : Scores.format(Math.round(score / maxScore * 1000) / 10.0) + " %";
+        }
+    }
+
+    /** Every submitted quiz attempt of {@code accountId}, newest first. */
+    List<QuizAttempt> quizAttempts(long accountId) {
+        String sql = "SELECT q.id, q.title, t.id, t.submitted_at, t.score, t.max_score, t.needs_grading FROM quiz_attempt t "
+                + "JOIN quiz q ON q.id = t.quiz_id WHERE t.account_id = ? AND t.preview = FALSE "
+                + "AND t.submitted_at IS NOT NULL ORDER BY t.submitted_at DESC, t.id DESC";
+        List<QuizAttempt> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, accountId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    double raw = rs.getDouble(5);
+                    Double score = rs.wasNull() ? null : raw;
+                    out.add(new QuizAttempt(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                            rs.getTimestamp(4).toInstant(), score, rs.getDouble(6), rs.getBoolean(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read quiz attempts", e);
+        }
+        return out;
     }
 
     String csv() {

@@ -93,6 +93,10 @@ class LabsBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("load-latest"), "Latest report"));
         WebElement spike = browser.findElement(By.xpath("//button[normalize-space()='Inject spike']"));
         wait.until(ExpectedConditions.elementToBeClickable(spike)).click();
+        // the steps the spike starts are brought into view
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "var r = document.getElementById('steps').getBoundingClientRect();"
+                        + "return r.top >= 0 && r.top < window.innerHeight;")));
         try {
             wait.until(d -> d.findElements(By.cssSelector("#steps li.done")).size() == 6);
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -106,6 +110,16 @@ class LabsBrowserIT {
                 .map(li -> li.getAttribute("data-milestone")).toList();
         assertThat(steps).containsExactly("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
         assertThat(browser.findElements(By.cssSelector("#sequence-steps line.arrow"))).hasSizeGreaterThanOrEqualTo(4);
+        Object overlaps = browser.executeScript("var boxes = Array.prototype.map.call("
+                + "document.querySelectorAll('#sequence-steps text'), function (t) { return [t.textContent, t.getBBox()]; });"
+                + "var out = [];"
+                + "boxes.forEach(function (a, i) { boxes.slice(i + 1).forEach(function (b) {"
+                + "  var x = a[1], y = b[1];"
+                + "  if (x.x < y.x + y.width && y.x < x.x + x.width && x.y < y.y + y.height && y.y < x.y + x.height) {"
+                + "    out.push(a[0] + ' / ' + b[0]); } }); });"
+                + "return out.join('; ');");
+        assertThat((String) overlaps).as("labels of the sequence that overlap").isEmpty();
+        assertThat(browser.findElement(By.id("forecast-hint")).getText()).contains("whole area");
         wait.until(d -> !d.findElements(By.cssSelector("#hvac-rows tr")).isEmpty()
                 && d.findElement(By.id("hvac-rows")).getText().contains("74 °F"));
         assertThat(browser.findElement(By.id("log-rows")).getText()).contains("m2mkit/live-");
@@ -122,7 +136,18 @@ class LabsBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#progress li[data-stage='DONE']")).getAttribute("class"))
                 .contains("past");
         assertThat(browser.findElements(By.cssSelector("#result table.results tbody tr"))).isNotEmpty();
+        // the list of submissions and the allowance follow without a reload
+        wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby='history-heading']")).getText()
+                .contains("100"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("allowance"), "You may submit 4 more"));
         screenshot("gateway-lab.png");
+        // on a phone every test's message is on the screen, none cut off at the side
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Object cut = browser.executeScript("var w = document.documentElement.clientWidth;"
+                + "return Array.prototype.filter.call(document.querySelectorAll('#result table.results td.message'),"
+                + " function (td) { return td.getBoundingClientRect().right > w + 1; }).length;");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        assertThat((Long) cut).as("messages cut off on a phone").isZero();
 
         // a compile error shows its line and costs no attempt
         setEditor("""
