@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.m2mkit.web.testing.WebClient;
 import org.openqa.selenium.By;
 
@@ -30,10 +31,10 @@ class StudentLinksBrowserIT {
 
     @Test
     void theQuizListShowsAStudentNoQuizTools() {
-        running.signIn("student", "m2m-student", "/quizzes");
+        SignIn.as(running, "student", "m2m-student", "/quizzes");
         assertThat(running.browser().findElements(By.cssSelector("nav.quiz-nav"))).isEmpty();
         assertThat(running.browser().findElement(By.tagName("main")).getText()).doesNotContain("Question bank");
-        running.signIn("instructor", "m2m-instructor", "/quizzes");
+        SignIn.as(running, "instructor", "m2m-instructor", "/quizzes");
         assertThat(running.browser().findElements(By.cssSelector("nav.quiz-nav"))).hasSize(1);
     }
 

@@ -14,6 +14,7 @@ import org.m2mkit.web.Main;
 import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -35,7 +36,7 @@ class PasswordResetBrowserIT {
     void theInstructorResetsAForgottenPasswordAndTheStudentChoosesANewOneAtSignIn() {
         running.kit().accounts().create("ada", "Ada Lovelace", Role.STUDENT, "forgotten-long-ago", false);
         WebDriver browser = running.browser();
-        running.signIn("instructor", "m2m-instructor", "/instructor/accounts");
+        SignIn.as(running, "instructor", "m2m-instructor", "/instructor/accounts");
         browser.findElement(By.cssSelector("button[aria-label='Reset the password of Ada Lovelace']")).click();
         running.waiting(30).until(d -> !d.findElements(By.id("one-time-password")).isEmpty());
         String oneTime = browser.findElement(By.id("one-time-password")).getText();
@@ -44,7 +45,7 @@ class PasswordResetBrowserIT {
         browser.get(running.url("/instructor/accounts"));
         assertThat(browser.getPageSource()).as("shown once").doesNotContain(oneTime);
 
-        running.signIn("ada", oneTime, "/account");
+        SignIn.as(running, "ada", oneTime, "/account");
         assertThat(text(browser, "#one-time-notice")).contains("Choose your own password now");
         browser.get(running.url("/quizzes"));
         running.waiting(30).until(d -> d.getCurrentUrl().endsWith("/account"));
@@ -58,7 +59,7 @@ class PasswordResetBrowserIT {
         browser.get(running.url("/quizzes"));
         running.waiting(30).until(d -> d.getCurrentUrl().endsWith("/quizzes"));
 
-        running.signIn("ada", "ada-new-password", "/quizzes");
+        SignIn.as(running, "ada", "ada-new-password", "/quizzes");
         assertThat(running.client().post("/sign-in", java.util.Map.of("username", "ada", "password", oneTime))
                 .statusCode()).as("the one-time password is spent").isEqualTo(401);
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -63,7 +64,7 @@ class AccessibilityBrowserIT {
         ContentLoader.load().handouts().forEach(h -> audit("visitor", "/handouts/" + h.id()));
 
         // a student: lessons, labs, quizzes, account
-        running.signIn("student", "m2m-student", "/");
+        SignIn.as(running, "student", "m2m-student", "/");
         for (String page : List.of("/", "/lessons/" + lessonWithFigure, "/search?q=gateway", "/labs/live",
                 "/labs/gateway", "/labs/protocol", "/quizzes", "/grades", "/account")) {
             audit("student", page);
@@ -80,7 +81,7 @@ class AccessibilityBrowserIT {
         }
 
         // an instructor: accounts, gradebook, quiz tools, live runs
-        running.signIn("instructor", "m2m-instructor", "/");
+        SignIn.as(running, "instructor", "m2m-instructor", "/");
         for (String page : List.of("/", "/instructor/accounts", "/instructor/gradebook", "/labs/live", "/quizzes",
                 "/quizzes/bank", "/quizzes/import", "/quizzes/manage")) {
             audit("instructor", page);
@@ -109,6 +110,9 @@ class AccessibilityBrowserIT {
 
     private void audit(String who, String page) {
         running.browser().get(running.url(page));
+        if (!who.equals("visitor")) {
+            assertThat(running.browser().getCurrentUrl()).as(who + " on " + page).doesNotContain("/sign-in");
+        }
         auditHere(who, page);
     }
 

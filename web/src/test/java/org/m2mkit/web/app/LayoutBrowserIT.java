@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.content.ContentLoader;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,7 +28,7 @@ class LayoutBrowserIT {
     void theSignedInNavigationStaysOnOneLineAt1280Pixels() {
         running.browser().manage().window().setSize(new Dimension(1280, 900));
         for (String[] who : new String[][] {{"instructor", "m2m-instructor"}, {"student", "m2m-student"}}) {
-            running.signIn(who[0], who[1], "/");
+            SignIn.as(running, who[0], who[1], "/");
             Object wrapped = js("var items = document.querySelectorAll('.site-header nav > *');"
                     + "var top = items[0].getBoundingClientRect().top; var out = [];"
                     + "document.querySelectorAll('.site-header a, .site-header button').forEach(function (a) {"
@@ -48,7 +49,7 @@ class LayoutBrowserIT {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(running.url("/lessons/" + lesson));
         running.waiting(30).until(d -> "rendered".equals(js("return document.documentElement.dataset.diagrams;")));
-        js("document.querySelector('pre.mermaid').scrollIntoView({ block: 'start' });");
+        js("var f = document.querySelector('pre.mermaid'); window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY - 120);");
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(shots.resolve("lesson-figure.png"), browser.getScreenshotAs(OutputType.BYTES));
 

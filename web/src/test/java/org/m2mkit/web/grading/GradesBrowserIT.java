@@ -13,6 +13,7 @@ import org.m2mkit.web.quizzes.GradingMethod;
 import org.m2mkit.web.quizzes.Quiz;
 import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.openqa.selenium.By;
 
 /**
@@ -41,11 +42,11 @@ class GradesBrowserIT {
         quizzes.attempts().save(a.id(), student, 1, List.of("Coverage moves with the truck."));
         quizzes.attempts().submit(a.id(), student);
 
-        running.signIn("student", "m2m-student", "/grades");
+        SignIn.as(running, "student", "m2m-student", "/grades");
         assertThat(running.browser().findElement(By.id("quiz-attempts")).getText())
                 .contains("Essay check").contains("needs grading");
 
-        running.signIn("instructor", "m2m-instructor", "/instructor/gradebook");
+        SignIn.as(running, "instructor", "m2m-instructor", "/instructor/gradebook");
         String book = running.browser().findElement(By.tagName("main")).getText();
         assertThat(book).contains("Quiz: Essay check").contains("needs grading").doesNotContain("0 / 0");
         running.browser().get(running.url("/instructor/students/" + student.id() + "/submissions"));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.web.grading.LabHttp;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.m2mkit.web.testing.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -31,7 +32,7 @@ class LiveRunsBrowserIT {
         HttpResponse<String> restart = LabHttp.postJson(student, running.port(), "/labs/live/broker", Map.of());
         assertThat(restart.statusCode()).as("a student's broker restart").isEqualTo(403);
 
-        running.signIn("student", "m2m-student", "/labs/live");
+        SignIn.as(running, "student", "m2m-student", "/labs/live");
         assertThat(running.browser().findElements(By.xpath("//button[normalize-space()='Restart the broker']")))
                 .as("no restart button for a student").isEmpty();
         assertThat(running.browser().findElements(By.id("live-runs"))).as("no list of runs for a student").isEmpty();
@@ -49,7 +50,7 @@ class LiveRunsBrowserIT {
         // the tabs share cookies: the instructor signs in in the new one; the student's tab keeps the events
         // stream it opened as the student
         running.browser().get(running.url("/health")); // cookies are deleted for the page's site
-        running.signIn("instructor", "m2m-instructor", "/labs/live");
+        SignIn.as(running, "instructor", "m2m-instructor", "/labs/live");
         running.waiting(30).until(d -> text(d, "runs-rows").contains(area));
         assertThat(text(running.browser(), "runs-rows")).contains("student").contains("running");
         assertThat(running.browser().findElement(By.xpath("//button[normalize-space()='Restart the broker']"))

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.SignIn;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,7 +24,7 @@ class QuizBuilderBrowserIT {
 
     @Test
     void thePickerFiltersTheBankAndSavingTheSettingsIsConfirmed() {
-        running.signIn("instructor", "m2m-instructor", "/quizzes/manage");
+        SignIn.as(running, "instructor", "m2m-instructor", "/quizzes/manage");
         String edit = running.waiting(30).until(d -> d.findElements(By.cssSelector("a[href$='/edit']")).stream()
                 .map(a -> a.getAttribute("href")).findFirst().orElse(null));
         running.browser().get(edit);
