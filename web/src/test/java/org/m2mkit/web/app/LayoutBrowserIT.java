@@ -28,13 +28,19 @@ class LayoutBrowserIT {
     void theSignedInNavigationStaysOnOneLineAt1280Pixels() {
         running.browser().manage().window().setSize(new Dimension(1280, 900));
         for (String[] who : new String[][] {{"instructor", "m2m-instructor"}, {"student", "m2m-student"}}) {
-            SignIn.as(running, who[0], who[1], "/");
+            SignIn.as(running, who[0], who[1], "/quizzes");
             Object wrapped = js("var items = document.querySelectorAll('.site-header nav > *');"
                     + "var top = items[0].getBoundingClientRect().top; var out = [];"
                     + "document.querySelectorAll('.site-header a, .site-header button').forEach(function (a) {"
                     + "  if (a.getClientRects().length > 1) { out.push(a.textContent.trim() + ' wraps'); } });"
-                    + "var h = document.querySelector('.site-header nav').getBoundingClientRect().height;"
-                    + "if (h > 80) { out.push('the navigation is ' + h + ' px high'); }"
+                    + "var nav = document.querySelector('.site-header nav'); var box = nav.getBoundingClientRect();"
+                    + "if (box.height > 80) { out.push('the navigation is ' + box.height + ' px high'); }"
+                    + "document.querySelectorAll('.site-header a, .site-header button').forEach(function (a) {"
+                    + "  var r = a.getBoundingClientRect();"
+                    + "  if (r.height > 40) { out.push(a.textContent.trim() + ' is ' + r.height + ' px high'); }"
+                    + "  if (r.right > document.documentElement.clientWidth) { out.push(a.textContent.trim() + ' sticks out'); } });"
+                    + "if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) {"
+                    + "  out.push('the page scrolls sideways'); }"
                     + "return out.join('; ');");
             assertThat((String) wrapped).as(who[0] + "'s navigation at 1280 px").isEmpty();
         }
