@@ -52,4 +52,25 @@ class GradesBrowserIT {
         running.browser().get(running.url("/instructor/students/" + student.id() + "/submissions"));
         assertThat(running.browser().findElement(By.id("quiz-attempts")).getText()).contains("Essay check");
     }
+
+    @Test
+    void aTestThatEarnedPartOfItsPointsReadsPartialCreditNotFailed() {
+        org.m2mkit.web.testing.WebClient ada = running.client();
+        running.kit().accounts().create("ada", "Ada Lovelace", org.m2mkit.web.accounts.Role.STUDENT,
+                "ada-password-1", false);
+        ada.signIn("ada", "ada-password-1");
+        long id = LabHttp.submit(ada, running.port(), "protocol", LabSubmissionsIT.CONSTANT_ADVISOR);
+        LabHttp.awaitGraded(ada, id);
+        SignIn.as(running, "ada", "ada-password-1", "/labs/submissions/" + id);
+        List<org.openqa.selenium.WebElement> partial = running.browser().findElements(By.cssSelector(
+                "table.results td.test-partial"));
+        assertThat(partial).as("tests with part of their points").isNotEmpty()
+                .allSatisfy(td -> assertThat(td.getText()).isEqualTo("partial credit"));
+        for (org.openqa.selenium.WebElement row : running.browser().findElements(By.cssSelector("table.results tbody tr"))) {
+            List<org.openqa.selenium.WebElement> cells = row.findElements(By.cssSelector("td"));
+            if (cells.get(1).getText().equals("failed")) {
+                assertThat(cells.get(0).getText()).as("a failed test earned nothing").startsWith("0 /");
+            }
+        }
+    }
 }
