@@ -32,6 +32,10 @@
     return { node: fieldset, values: function () {
       return Array.prototype.filter.call(fieldset.querySelectorAll("input"), function (i) { return i.checked; })
         .map(function (i) { return i.value; });
+    }, restore: function (values) {
+      Array.prototype.forEach.call(fieldset.querySelectorAll("input"), function (i) {
+        i.checked = values.indexOf(i.value) >= 0;
+      });
     } };
   }
 
@@ -49,7 +53,8 @@
       wrap.appendChild(row);
       list.push(select);
     });
-    return { node: wrap, values: function () { return list.map(function (s) { return s.value; }); } };
+    return { node: wrap, values: function () { return list.map(function (s) { return s.value; }); },
+      restore: function (values) { list.forEach(function (s, i) { s.value = values[i] || ""; }); } };
   }
 
   function textInput(name, numeric) {
@@ -58,7 +63,20 @@
     wrap.appendChild(el("label", { "for": id }, numeric ? "Your number" : "Your answer"));
     var input = el("input", { id: id, type: "text", autocomplete: "off", inputmode: numeric ? "decimal" : "text" });
     wrap.appendChild(input);
-    return { node: wrap, values: function () { return [input.value]; } };
+    return { node: wrap, values: function () { return [input.value]; },
+      restore: function (values) { input.value = values[0] || ""; } };
+  }
+
+  // The grade of an answer: just given, or (earlier) the one the student gave last time, shown on a revisit.
+  function showResult(result, a, earlier) {
+    result.textContent = "";
+    result.className = "check-result notice " + (a.correct ? "success" : a.fraction > 0 ? "partial" : "error");
+    if (earlier) { result.appendChild(el("p", { "class": "hint" }, "Your last answer, kept from your earlier visit:")); }
+    result.appendChild(el("strong", {}, a.correct ? "Right." : a.fraction > 0
+      ? "Partly right (" + Math.round(a.fraction * 100) + " %)." : "Not quite."));
+    (a.feedback || []).forEach(function (f) { result.appendChild(el("p", {}, f)); });
+    if (a.generalFeedback) { result.appendChild(el("p", { "class": "hint" }, a.generalFeedback)); }
+    if (!a.correct) { result.appendChild(el("p", { "class": "hint" }, "Change your answer and check again.")); }
   }
 
   function build(box, view) {
@@ -110,18 +128,16 @@
           result.textContent = answer.body.error || "The answer could not be checked; try again.";
           return;
         }
-        var a = answer.body;
-        result.className = "check-result notice " + (a.correct ? "success" : "error");
-        result.appendChild(el("strong", {}, a.correct ? "Right." : a.fraction > 0
-          ? "Partly right (" + Math.round(a.fraction * 100) + " %)." : "Not quite."));
-        (a.feedback || []).forEach(function (f) { result.appendChild(el("p", {}, f)); });
-        if (a.generalFeedback) { result.appendChild(el("p", { "class": "hint" }, a.generalFeedback)); }
-        if (!a.correct) { result.appendChild(el("p", { "class": "hint" }, "Change your answer and check again.")); }
+        showResult(result, answer.body, false);
       }).catch(function () {
         result.className = "check-result notice error";
         result.textContent = "The kit did not answer. Check your connection and try again.";
       }).then(function () { button.disabled = false; });
     });
+    if (view.answer && input.restore) {
+      input.restore(view.answer.values || []);
+      showResult(result, view.answer, true);
+    }
     box.textContent = "";
     box.appendChild(form);
     box.classList.add("knowledge-check-ready");

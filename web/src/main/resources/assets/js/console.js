@@ -77,7 +77,10 @@
   document.querySelectorAll('form.control-form').forEach(function (form) {
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      var spiking = form.getAttribute('action') === '/labs/live/spike';
       post(form).then(function (answer) {
+        // the steps of the cycle the spike starts come next: bring them into view
+        if (answer && spiking) { document.getElementById('cycle-heading').scrollIntoView({ block: 'start' }); }
         if (answer && answer.run) { showRun(answer.run); }
         if (answer && answer.run === null) {
           setRunning(false);
@@ -85,9 +88,82 @@
           var mqtt = document.getElementById('run-mqtt');
           if (mqtt) { mqtt.hidden = true; }
         }
+        if (answer && answer.runs) { showRuns(answer.runs); }
       });
     });
   });
+
+  // ---- the instructor's list of live runs ----
+  var runsRows = document.getElementById('runs-rows');
+
+  function stopForm(run) {
+    var form = document.createElement('form');
+    form.method = 'post';
+    form.setAttribute('action', '/labs/live/runs/stop');
+    form.className = 'runs-stop-form';
+    [['_csrf', csrf], ['account', String(run.accountId)]].forEach(function (f) {
+      var input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = f[0];
+      input.value = f[1];
+      form.appendChild(input);
+    });
+    var button = document.createElement('button');
+    button.type = 'submit';
+    button.className = 'button';
+    button.textContent = 'Stop';
+    button.setAttribute('aria-label', 'Stop the run of ' + run.name);
+    form.appendChild(button);
+    return form;
+  }
+
+  function showRuns(runs) {
+    if (!runsRows) { return; }
+    runsRows.textContent = '';
+    if (runs.length === 0) {
+      var empty = document.createElement('tr');
+      empty.className = 'no-runs';
+      var td = document.createElement('td');
+      td.colSpan = 5;
+      td.textContent = 'No run is going on this kit.';
+      empty.appendChild(td);
+      runsRows.appendChild(empty);
+      return;
+    }
+    runs.forEach(function (run) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-account', String(run.accountId));
+      [run.name + ' (' + run.username + ')', run.area + ': ' + run.meters + ' meters, ' + run.mode, run.started,
+       run.state].forEach(function (text) {
+        var cell = document.createElement('td');
+        cell.textContent = text;
+        tr.appendChild(cell);
+      });
+      var action = document.createElement('td');
+      action.appendChild(stopForm(run));
+      tr.appendChild(action);
+      runsRows.appendChild(tr);
+    });
+  }
+
+  function refreshRuns() {
+    fetch('/labs/live/runs', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) { if (answer && answer.runs) { showRuns(answer.runs); } })
+      .catch(function () { /* the next refresh tries again */ });
+  }
+
+  if (runsRows) {
+    runsRows.addEventListener('submit', function (e) {
+      var form = e.target.closest('form.runs-stop-form');
+      if (!form) { return; }
+      e.preventDefault();
+      post(form).then(function (answer) {
+        if (answer && answer.runs) { showRuns(answer.runs); } else { refreshRuns(); }
+      });
+    });
+    setInterval(refreshRuns, 5000);
+  }
   var brokerButton = document.querySelector('form[action="/labs/live/broker"] button');
   if (brokerButton && brokerButton.disabled) { brokerButton.setAttribute('data-always-off', ''); }
 
@@ -152,9 +228,10 @@
     return el;
   }
 
-  function arrow(from, to, y, label) {
+  // a label goes above its arrow, or below it (labelBelow) where another arrow's label is just above
+  function arrow(from, to, y, label, labelBelow) {
     svg('line', { x1: from, x2: to, y1: y, y2: y, 'class': 'arrow', 'marker-end': 'url(#arrowhead)' });
-    svg('text', { x: (from + to) / 2, y: y - 6, 'text-anchor': 'middle' }, label);
+    svg('text', { x: (from + to) / 2, y: labelBelow ? y + 16 : y - 6, 'text-anchor': 'middle' }, label);
   }
 
   function mark(x, y, label) {
@@ -164,13 +241,16 @@
 
   function drawStep(key, ms) {
     var i = STEPS.indexOf(key);
-    var y = 62 + i * 44;
+    var y = 62 + i * 50;
     var t = ' (' + ms + ' ms)';
     if (key === 'SPIKE') { mark(X.meter, y, '15 kW spike' + t); }
     if (key === 'ALERT') { arrow(X.meter, X.gateway, y, 'alert' + t); }
     if (key === 'REPORT') { arrow(X.gateway, X.cloud, y, 'area demand report' + t); }
     if (key === 'PREDICTION') { mark(X.cloud, y, 'overload predicted' + t); }
-    if (key === 'COMMAND') { arrow(X.cloud, X.gateway, y - 8, 'demand response'); arrow(X.gateway, X.hvac, y + 8, 'set point +2 °C' + t); }
+    if (key === 'COMMAND') {
+      arrow(X.cloud, X.gateway, y - 10, 'demand response');
+      arrow(X.gateway, X.hvac, y + 10, 'set point +2 °C' + t, true);
+    }
     if (key === 'CONFIRMATION') { arrow(X.hvac, X.gateway, y, 'confirmed' + t); }
   }
 
@@ -276,7 +356,12 @@
       add('polyline', { points: d, 'class': 'series ' + key });
     });
     var p = points[points.length - 1];
-    latest.textContent = 'Latest report: load ' + p.loadKw + ' kW, forecast ' + p.forecastKw + ' kW, capacity ' +
+    var scaled = p.meters && p.metersReporting < p.meters
+      ? ' (' + p.metersReporting + ' of ' + p.meters + ' meters reported ' + p.reportedKw +
+        ' kW in time; the cloud scales that to all ' + p.meters + ')'
+      : '';
+    latest.textContent = 'Latest report: area load ' + p.loadKw + ' kW' + scaled + ', forecast for the next ' +
+      (p.horizon > 1 ? p.horizon + ' reports ' : 'report ') + p.forecastKw + ' kW, feeder capacity ' +
       p.capacityKw + ' kW' + (p.forecastKw > p.capacityKw ? ': overload predicted.' : '.');
   }
 

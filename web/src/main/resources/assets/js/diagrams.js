@@ -36,6 +36,11 @@
       sequence: { useMaxWidth: true, mirrorActors: false }
     });
     window.mermaid.run({ querySelector: 'pre.mermaid' }).then(function () {
+      // a diagram keeps a readable size (its own, up to 560 px); a narrower screen scrolls it sideways
+      document.querySelectorAll('pre.mermaid svg').forEach(function (svg) {
+        var natural = parseFloat(svg.style.maxWidth);
+        if (natural > 0) { svg.style.minWidth = Math.min(natural, 560) + 'px'; }
+      });
       document.documentElement.dataset.diagrams = 'rendered';
     }).catch(function (err) {
       document.documentElement.dataset.diagrams = 'failed';

@@ -213,6 +213,8 @@
         if (s.exception) { self.line('jshell-notice', s.exception); }
       } else if (s.status === 'exception') {
         self.line('jshell-exception', 'Exception: ' + s.exception);
+      } else if (s.status === 'stopped' && result.notice && /time limit/.test(result.notice)) {
+        // the cell's notice below says it once: it ran past the time limit
       } else if (s.status === 'stopped' || s.status === 'ended') {
         self.line('jshell-stopped', s.exception);
       }

@@ -110,7 +110,9 @@
         if (!t.visible) { name.appendChild(document.createTextNode(' ')); name.appendChild(el('span', 'hidden', 'badge')); }
         tr.appendChild(name);
         tr.appendChild(el('td', t.score + ' / ' + t.maxScore));
-        tr.appendChild(el('td', t.passed ? 'passed' : 'failed', t.passed ? 'test-pass' : 'test-fail'));
+        var partial = !!t.partial;
+        tr.appendChild(el('td', t.passed ? 'passed' : partial ? 'partial credit' : 'failed',
+          t.passed ? 'test-pass' : partial ? 'test-partial' : 'test-fail'));
         var msg = el('td', t.message, 'message');
         if (t.printed) { msg.appendChild(el('br')); msg.appendChild(el('code', 'It printed: ' + t.printed)); }
         tr.appendChild(msg);
@@ -124,6 +126,31 @@
     link.href = '/labs/submissions/' + s.id;
     result.appendChild(el('p')).appendChild(link);
     showAllowance(s.allowance);
+    refreshFromPage();
+  }
+
+  // After a grading the list of submissions and the allowance are the page's own: take them from a fresh copy.
+  function refreshFromPage() {
+    fetch(window.location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) { return; }
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        var history = document.querySelector('section[aria-labelledby="history-heading"]');
+        var freshHistory = fresh.querySelector('section[aria-labelledby="history-heading"]');
+        if (history && freshHistory) { history.replaceWith(document.importNode(freshHistory, true)); }
+        var freshAllowance = fresh.getElementById('allowance');
+        if (freshAllowance) {
+          var retry = parseInt(freshAllowance.getAttribute('data-retry') || '0', 10);
+          if (retry > 0) {
+            showAllowance({ allowed: false, retryAfterSeconds: retry });
+          } else {
+            clearInterval(countdown);
+            allowance.textContent = freshAllowance.textContent.trim();
+          }
+        }
+      })
+      .catch(function () { /* the page shows the rest after a reload */ });
   }
 
   form.addEventListener('submit', function (e) {

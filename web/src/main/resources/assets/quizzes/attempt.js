@@ -65,7 +65,11 @@
       credentials: "same-origin"
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
-        if (!response.ok) { throw new Error(body.error || ("the server answered " + response.status)); }
+        if (!response.ok) {
+          var refused = new Error(body.error || ("the server answered " + response.status));
+          refused.refused = response.status === 400;
+          throw refused;
+        }
         delete pending[position];
         var time = new Date(body.savedAt);
         status(section, "Saved " + time.toLocaleTimeString());
@@ -74,8 +78,10 @@
       });
     }).catch(function (error) {
       status(section, "Not saved");
-      problem.textContent = "Your answer to question " + position + " is not saved yet (" + error.message +
-        "). It is still on this page; check your connection and change it again, or use Save answers.";
+      problem.textContent = error.refused
+        ? "Question " + position + ": " + error.message
+        : "Your answer to question " + position + " is not saved yet (" + error.message +
+          "). It is still on this page; check your connection and change it again, or use Save answers.";
       problem.hidden = false;
     });
   }

@@ -72,9 +72,16 @@ public final class MarkdownRenderer {
             }
             switch (language) {
                 case "mermaid" -> html.tag("pre", Map.of("class", "mermaid"));
-                case "jshell" -> html.tag("pre", Map.of("class", "jshell-cell"));
+                case "jshell" -> {
+                    // read-only code for a visitor (signed in, the page makes it an editor): scrolled by keyboard too
+                    Map<String, String> attributes = new LinkedHashMap<>();
+                    attributes.put("class", "jshell-cell");
+                    attributes.put("tabindex", "0");
+                    html.tag("pre", attributes);
+                }
                 default -> {
-                    html.tag("pre");
+                    // a long line scrolls the block sideways: it takes the keyboard's focus to scroll it too
+                    html.tag("pre", Map.of("tabindex", "0"));
                     html.tag("code", language.isEmpty() ? Map.of() : Map.of("class", "language-" + language));
                 }
             }

@@ -17,13 +17,13 @@ class MarkdownRendererTest {
     void mermaidAndJshellFencesBecomeBlocksForThePageScripts() {
         String html = renderer.render("```mermaid\nsequenceDiagram\nA->>B: hi\n```\n\n```jshell\nint x = 1;\n```\n");
         assertThat(html).contains("<pre class=\"mermaid\">sequenceDiagram\nA-&gt;&gt;B: hi\n</pre>")
-                .contains("<pre class=\"jshell-cell\">int x = 1;\n</pre>");
+                .contains("<pre class=\"jshell-cell\" tabindex=\"0\">int x = 1;\n</pre>");
     }
 
     @Test
     void otherFencesKeepTheirLanguageClass() {
         assertThat(renderer.render("```java\nvar x = 1;\n```\n"))
-                .contains("<pre><code class=\"language-java\">var x = 1;\n</code></pre>");
+                .contains("<pre tabindex=\"0\"><code class=\"language-java\">var x = 1;\n</code></pre>");
     }
 
     @Test

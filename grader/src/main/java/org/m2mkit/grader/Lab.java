@@ -9,8 +9,8 @@ import org.m2mkit.labs.api.ProtocolAdvisor;
 
 /** The labs the grader knows, with the class a submission must provide. */
 public enum Lab {
-    GATEWAY("gateway", Gateway.class, GatewayConfig.class, "Gateway lab (specs/gateway-lab.md)"),
-    PROTOCOL("protocol", ProtocolAdvisor.class, null, "Protocol-selection lab (specs/protocol-lab.md)");
+    GATEWAY("gateway", Gateway.class, GatewayConfig.class, "Gateway lab"),
+    PROTOCOL("protocol", ProtocolAdvisor.class, null, "Protocol-selection lab");
 
     private final String id;
     private final Class<?> contract;

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.m2mkit.grader.cli.GradeCommand;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.cli.LabCommand;
+import org.m2mkit.web.accounts.cli.AccountsCommand;
 import org.m2mkit.web.quizzes.cli.QuizCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "M2M Lab Kit: lessons, live M2M labs, autograder and quizzes for the chapter "
                 + "\"Machine-to-Machine (M2M) Communication\".",
         subcommands = {ServeCommand.class, CheckCommand.class, LabCommand.class, GradeCommand.class, QuizCommand.class,
-            CommandLine.HelpCommand.class})
+            AccountsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
 
     static final Map<String, Supplier<Object>> COMMANDS = Map.of(
             "serve", ServeCommand::new, "check", CheckCommand::new, "lab", LabCommand::new,
-            "grade", GradeCommand::new, "quiz", QuizCommand::new);
+            "grade", GradeCommand::new, "quiz", QuizCommand::new, "accounts", AccountsCommand::new);
 
     /** Runs the command line; a user's mistake prints one line on {@code err} and returns 2. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

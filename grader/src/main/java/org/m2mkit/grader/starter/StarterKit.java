@@ -46,6 +46,24 @@ public final class StarterKit {
                 throw new UserError("cannot read " + dir + ": " + e.getMessage());
             }
         }
+        TreeMap<String, String> files = files(lab);
+        try {
+            for (var e : files.entrySet()) {
+                Path target = dir.resolve(e.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the starter kit into " + dir, e);
+        }
+        return files.size();
+    }
+
+    /**
+     * The kit's files by path: what {@code m2mkit grade --starter} writes and what the kit's lab pages offer as a
+     * zip, from this one place.
+     */
+    public static TreeMap<String, String> files(Lab lab) {
         TreeMap<String, String> files = new TreeMap<>();
         TreeMap<String, byte[]> api = ClassPathTree.read(Grader.class, "starter-kit/api/");
         if (api.isEmpty()) {
@@ -58,22 +76,18 @@ public final class StarterKit {
         files.put("README.md", readme(lab, cls));
         files.put(".gitignore", "target/\n");
         if (lab == Lab.GATEWAY) {
-            files.put("src/main/java/student/" + cls + ".java", Templates.gatewaySkeleton(cls));
+            files.put("src/main/java/student/" + cls + ".java", skeleton(lab));
             files.put("src/test/java/student/VisibleGatewayTest.java", VisibleTestsSource.junit("student", "VisibleGatewayTest", cls));
         } else {
-            files.put("src/main/java/student/" + cls + ".java", Templates.advisorSkeleton(cls));
+            files.put("src/main/java/student/" + cls + ".java", skeleton(lab));
             files.put("src/test/java/student/VisibleScenariosTest.java", VisibleScenariosSource.junit("student", "VisibleScenariosTest", cls));
         }
-        try {
-            for (var e : files.entrySet()) {
-                Path target = dir.resolve(e.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, e.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the starter kit into " + dir, e);
-        }
-        return files.size();
+        return files;
+    }
+
+    /** The class a student starts from, as in the kit: it compiles and scores little. */
+    public static String skeleton(Lab lab) {
+        return lab == Lab.GATEWAY ? Templates.gatewaySkeleton(studentClass(lab)) : Templates.advisorSkeleton(studentClass(lab));
     }
 
     private static String pom(Lab lab) {
@@ -133,7 +147,8 @@ public final class StarterKit {
 
                 ## Submit
 
-                Submit `%s.java` (and any other classes of yours) as one `.java` file, a folder or a zip:
+                Submit `%s.java` (and any other classes of yours) on the lab's page of the kit, as one `.java` file or
+                a zip. On the machine that runs the kit the same grading is
 
                     ./m2mkit grade --lab %s --submission src/main/java/student/%s.java
 

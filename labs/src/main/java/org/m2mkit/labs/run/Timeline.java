@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * A run's timeline: the newest entries (a bounded list) and a stream of every entry to listeners. Listeners are
- * called one entry at a time, in order, on the timeline's own thread, so a slow listener (a web page) never holds
+ * called one entry at a time, in the order of the entries' numbers, on the timeline's own thread, so a slow listener (a web page) never holds
  * up the lab; if it falls more than {@code backlog} entries behind, entries are skipped and counted.
  */
 public final class Timeline implements AutoCloseable {
@@ -67,9 +67,11 @@ public final class Timeline implements AutoCloseable {
                 kept.pollFirst();
             }
             kept.addLast(e);
-        }
-        if (!closed && !listeners.isEmpty() && !outbox.offer(e)) {
-            skipped.incrementAndGet();
+            // handed to the listeners in the order of their numbers: numbering under the lock and handing over
+            // after it let two threads swap their entries (offer never blocks)
+            if (!closed && !listeners.isEmpty() && !outbox.offer(e)) {
+                skipped.incrementAndGet();
+            }
         }
         return e;
     }

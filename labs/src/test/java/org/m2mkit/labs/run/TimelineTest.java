@@ -32,6 +32,42 @@ class TimelineTest {
     }
 
     @Test
+    void entriesRecordedByManyThreadsReachListenersInTheOrderOfTheirNumbers() throws Exception {
+        int threads = 4;
+        int each = 2_000;
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch all = new CountDownLatch(threads * each);
+        try (Timeline t = new Timeline(0, 10, threads * each)) {
+            t.addListener(e -> {
+                seen.add(e.seq());
+                all.countDown();
+            });
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> started = new java.util.ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < each; i++) {
+                        t.record(i, TimelineEvent.Kind.NOTE, "lab", "", null, null, 0, null, 0, -1, "n");
+                    }
+                });
+                th.start();
+                started.add(th);
+            }
+            go.countDown();
+            for (Thread th : started) {
+                th.join();
+            }
+            assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(seen).hasSize(threads * each).isSorted();
+    }
+
+    @Test
     void aFailingListenerDoesNotStopTheOthers() throws Exception {
         CountDownLatch got = new CountDownLatch(2);
         try (Timeline t = new Timeline(0, 10, 10)) {

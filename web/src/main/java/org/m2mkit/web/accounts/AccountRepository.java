@@ -89,7 +89,34 @@ public final class AccountRepository {
         });
     }
 
+    /** Sets the password the person chose; a one-time password they had is gone with it. */
     public void changePassword(long accountId, String newPassword) {
-        sql.update("UPDATE account SET password_hash = ? WHERE id = ?", Passwords.hash(newPassword), accountId);
+        setPassword(accountId, newPassword, false);
+    }
+
+    /**
+     * Gives {@code accountId} a made-up one-time password, to hand over once: it signs in, and then the person
+     * must choose a new one before anything else.
+     *
+     * @return the one-time password
+     */
+    public String resetPassword(long accountId) {
+        String oneTime = AccountRules.newPassword();
+        setPassword(accountId, oneTime, true);
+        return oneTime;
+    }
+
+    private void setPassword(long accountId, String password, boolean oneTime) {
+        if (sql.update("UPDATE account SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                Passwords.hash(password), oneTime, accountId) != 1) {
+            throw new IllegalArgumentException("there is no account " + accountId);
+        }
+    }
+
+    /** Whether the person signed in with a one-time password and has not chosen their own yet. */
+    public boolean mustChangePassword(long accountId) {
+        Boolean must = sql.one("SELECT must_change_password FROM account WHERE id = ?", rs -> rs.getBoolean(1),
+                accountId);
+        return must != null && must;
     }
 }

@@ -46,6 +46,30 @@ public final class AccountRoutes {
         routes.get("/instructor/accounts", r::listPage, Access.INSTRUCTOR);
         routes.post("/instructor/accounts", r::createOne, Access.INSTRUCTOR);
         routes.post("/instructor/accounts/roster", r::importRoster, Access.INSTRUCTOR);
+        routes.post("/instructor/accounts/reset-password", r::resetPassword, Access.INSTRUCTOR);
+        routes.beforeMatched(r::ownPasswordFirst);
+    }
+
+    /** Paths open to someone who signed in with a one-time password: their account page and signing out. */
+    private static final java.util.Set<String> BEFORE_OWN_PASSWORD = java.util.Set.of("/account",
+            "/account/password", "/sign-out", "/sign-in");
+
+    /**
+     * Someone who signed in with a one-time password chooses their own before anything else: pages send them to
+     * their account page, other requests are refused with a word on why.
+     */
+    private void ownPasswordFirst(Context ctx) {
+        Optional<Account> me = Auth.current(ctx);
+        if (me.isEmpty() || Auth.isStaticFile(ctx.path()) || BEFORE_OWN_PASSWORD.contains(ctx.path())
+                || !accounts.mustChangePassword(me.get().id())) {
+            return;
+        }
+        if (ctx.method() == io.javalin.http.HandlerType.GET) {
+            ctx.redirect("/account", HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        throw new io.javalin.http.ForbiddenResponse("Choose your own password on your account page first.");
     }
 
     /**
@@ -151,7 +175,7 @@ public final class AccountRoutes {
             return;
         }
         auth.signIn(ctx, account.get(), SESSION_SECONDS);
-        ctx.redirect(next, HttpStatus.SEE_OTHER);
+        ctx.redirect(accounts.mustChangePassword(account.get().id()) ? "/account" : next, HttpStatus.SEE_OTHER);
     }
 
     /** Answers 429 on {@code page} when this person has guessed too many wrong passwords lately. */
@@ -172,7 +196,15 @@ public final class AccountRoutes {
     }
 
     private void accountPage(Context ctx) {
-        ctx.html(pages.page(ctx, "accounts/account", Map.of()));
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(pages.page(ctx, "accounts/account", accountModel(ctx, Map.of())));
+    }
+
+    /** The account page's model: whether a one-time password is in use, with what {@code extra} says. */
+    private Map<String, Object> accountModel(Context ctx, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("oneTime", accounts.mustChangePassword(Auth.require(ctx).id()));
+        return model;
     }
 
     private void changePassword(Context ctx) {
@@ -188,19 +220,22 @@ public final class AccountRoutes {
         if (current.length() > 72 || accounts.authenticate(me.username(), current).isEmpty()) {
             limiter.failed(me.username(), address);
             problem = "Your current password is not right.";
+        } else if (fresh.equals(current)) {
+            problem = "Choose a new password that differs from the current one.";
         } else if (!fresh.equals(again)) {
             problem = "The new password and its repetition differ.";
         } else {
             problem = AccountRules.passwordProblem(fresh).map(p -> capitalise(p) + ".").orElse(null);
         }
         if (problem != null) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(pages.page(ctx, "accounts/account", Map.of("error", problem)));
+            ctx.status(HttpStatus.BAD_REQUEST).html(pages.page(ctx, "accounts/account",
+                    accountModel(ctx, Map.of("error", problem))));
             return;
         }
         accounts.changePassword(me.id(), fresh);
         auth.sessions().closeOthers(me.id(), ctx.cookie(Auth.SESSION_COOKIE));
-        ctx.html(pages.page(ctx, "accounts/account", Map.of("done",
-                "Your password is changed. Other devices signed in as you have been signed out.")));
+        ctx.html(pages.page(ctx, "accounts/account", accountModel(ctx, Map.of("done",
+                "Your password is changed. Other devices signed in as you have been signed out."))));
     }
 
     private void listPage(Context ctx) {
@@ -237,6 +272,27 @@ public final class AccountRoutes {
         Account created = accounts.create(username, name, role.get(), password, false);
         renderList(ctx, HttpStatus.OK, Map.of("created", List.of(Map.of("username", created.username(),
                 "name", created.displayName(), "role", created.role().name().toLowerCase(), "password", password))));
+    }
+
+    /** Sets a one-time password for someone who forgot theirs; it is shown once, on the answer page. */
+    private void resetPassword(Context ctx) {
+        Account me = Auth.require(ctx);
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").trim().toLowerCase();
+        Optional<Account> whom = accounts.find(username);
+        if (whom.isEmpty()) {
+            renderList(ctx, HttpStatus.BAD_REQUEST, Map.of("problems", List.of("there is no account '" + username + "'")));
+            return;
+        }
+        if (whom.get().id() == me.id()) {
+            renderList(ctx, HttpStatus.BAD_REQUEST, Map.of("problems",
+                    List.of("change your own password on your account page")));
+            return;
+        }
+        String oneTime = accounts.resetPassword(whom.get().id());
+        auth.sessions().closeOthers(whom.get().id(), null);
+        ctx.header("Cache-Control", "no-store");
+        renderList(ctx, HttpStatus.OK, Map.of("reset", Map.of("username", whom.get().username(),
+                "name", whom.get().displayName(), "password", oneTime)));
     }
 
     private void importRoster(Context ctx) throws IOException {

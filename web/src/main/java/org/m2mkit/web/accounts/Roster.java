@@ -43,71 +43,100 @@ public final class Roster {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.TRIM_SPACES)
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv.strip())) {
-            if (!rows.hasNext()) {
-                return new Result(entries, List.of("the roster has no header line"));
-            }
-            List<String> header = rows.next().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-            Map<String, Integer> col = new java.util.HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                col.put(header.get(i), i);
-            }
-            for (String h : header) {
-                if (!Set.of("username", "name", "role", "password").contains(h)) {
-                    problems.add("line 1: unknown column '" + h + "'; the columns are username, name, role, password");
-                }
-            }
-            if (!col.containsKey("username") || !col.containsKey("name")) {
-                problems.add("line 1: the header must name the columns 'username' and 'name' "
-                        + "(and may add 'role' and 'password'), for example: username,name,role");
-                return new Result(List.of(), problems);
-            }
-            Set<String> seen = new HashSet<>();
-            while (rows.hasNext()) {
-                int line = rows.getCurrentLocation().getLineNr();
-                List<String> row = rows.next();
-                if (entries.size() + problems.size() >= MAX_ROWS) {
-                    problems.add("the roster has more than " + MAX_ROWS + " rows; split it into several files");
-                    break;
-                }
-                if (row.size() > header.size()) {
-                    problems.add("line " + line + ": " + row.size() + " fields but the header names " + header.size());
-                    continue;
-                }
-                String username = field(row, col.get("username")).toLowerCase(Locale.ROOT);
-                String name = field(row, col.get("name"));
-                String roleText = col.containsKey("role") ? field(row, col.get("role")) : "";
-                String password = col.containsKey("password") ? field(row, col.get("password")) : "";
-                List<String> here = new ArrayList<>();
-                AccountRules.usernameProblem(username).ifPresent(here::add);
-                AccountRules.displayNameProblem(name).ifPresent(here::add);
-                var role = AccountRules.role(roleText);
-                if (role.isEmpty()) {
-                    here.add("the role '" + roleText + "' is not known; use student or instructor");
-                }
-                boolean madeUp = password.isEmpty();
-                if (!madeUp) {
-                    AccountRules.passwordProblem(password).ifPresent(here::add);
-                }
-                if (!username.isEmpty() && !seen.add(username)) {
-                    here.add("the user name '" + username + "' appears twice in the roster");
-                } else if (!username.isEmpty() && existing.find(username).isPresent()) {
-                    here.add("an account '" + username + "' exists already");
-                }
-                if (here.isEmpty()) {
-                    entries.add(new Entry(line, new AccountRepository.NewAccount(username, name, role.get(),
-                            madeUp ? AccountRules.newPassword() : password), madeUp));
-                } else {
-                    here.forEach(p -> problems.add("line " + line + ": " + p));
-                }
-            }
+        // line by line, so that a line that is not readable CSV is one problem among the others, not the last
+        List<String> lines = csv.lines().toList();
+        int first = 0;
+        while (first < lines.size() && lines.get(first).isBlank()) {
+            first++;
+        }
+        List<String> header;
+        try {
+            header = row(mapper, lines.get(first)).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         } catch (IOException | RuntimeException e) {
-            problems.add("the roster is not readable CSV (" + firstLine(e.getMessage()) + ")");
+            return new Result(List.of(), List.of("line " + (first + 1) + ": the header is not readable CSV ("
+                    + firstLine(e.getMessage()) + ")"));
+        }
+        Map<String, Integer> col = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i), i);
+        }
+        for (String h : header) {
+            if (!Set.of("username", "name", "role", "password").contains(h)) {
+                problems.add("line " + (first + 1) + ": unknown column '" + h
+                        + "'; the columns are username, name, role, password");
+            }
+        }
+        if (!col.containsKey("username") || !col.containsKey("name")) {
+            problems.add("line " + (first + 1) + ": the header must name the columns 'username' and 'name' "
+                    + "(and may add 'role' and 'password'), for example: username,name,role");
+            return new Result(List.of(), problems);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int n = first + 1; n < lines.size(); n++) {
+            int line = n + 1;
+            if (lines.get(n).isBlank()) {
+                continue;
+            }
+            if (entries.size() + problems.size() >= MAX_ROWS) {
+                problems.add("the roster has more than " + MAX_ROWS + " rows; split it into several files");
+                break;
+            }
+            List<String> row;
+            try {
+                row = row(mapper, lines.get(n));
+            } catch (IOException | RuntimeException e) {
+                problems.add("line " + line + ": not readable CSV (" + firstLine(e.getMessage()) + ")");
+                continue;
+            }
+            if (row.size() > header.size()) {
+                problems.add("line " + line + ": " + row.size() + " fields but the header names " + header.size());
+                continue;
+            }
+            String username = field(row, col.get("username")).toLowerCase(Locale.ROOT);
+            String name = field(row, col.get("name"));
+            String roleText = col.containsKey("role") ? field(row, col.get("role")) : "";
+            String password = col.containsKey("password") ? field(row, col.get("password")) : "";
+            List<String> here = new ArrayList<>();
+            AccountRules.usernameProblem(username).ifPresent(here::add);
+            AccountRules.displayNameProblem(name).ifPresent(here::add);
+            var role = AccountRules.role(roleText);
+            if (role.isEmpty()) {
+                here.add("the role '" + roleText + "' is not known; use student or instructor");
+            }
+            boolean madeUp = password.isEmpty();
+            if (!madeUp) {
+                AccountRules.passwordProblem(password).ifPresent(here::add);
+            }
+            if (!username.isEmpty() && !seen.add(username)) {
+                here.add("the user name '" + username + "' appears twice in the roster");
+            } else if (!username.isEmpty() && existing.find(username).isPresent()) {
+                here.add("an account '" + username + "' exists already");
+            }
+            if (here.isEmpty()) {
+                entries.add(new Entry(line, new AccountRepository.NewAccount(username, name, role.get(),
+                        madeUp ? AccountRules.newPassword() : password), madeUp));
+            } else {
+                here.forEach(p -> problems.add("line " + line + ": " + p));
+            }
         }
         if (problems.isEmpty() && entries.isEmpty()) {
             problems.add("the roster has a header but no accounts");
         }
         return new Result(problems.isEmpty() ? entries : List.of(), problems);
+    }
+
+    /** One line of the roster as its fields. */
+    private static List<String> row(CsvMapper mapper, String line) throws IOException {
+        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(line)) {
+            if (!rows.hasNext()) {
+                return List.of();
+            }
+            List<String> row = rows.next();
+            if (rows.hasNext()) {
+                throw new IOException("a quote is not closed on this line");
+            }
+            return row;
+        }
     }
 
     private static String field(List<String> row, int index) {

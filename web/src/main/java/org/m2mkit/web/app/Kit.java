@@ -43,6 +43,8 @@ import org.m2mkit.web.jshell.SessionRegistry;
  */
 public final class Kit implements AutoCloseable {
 
+    private Quizzes quizzes;
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Kit.class);
 
     private final KitConfig config;
@@ -90,6 +92,7 @@ public final class Kit implements AutoCloseable {
                     .withSandbox(config.sandbox()).withWorkDir(config.graderDir()));
             started.push(codeChecks);
             Quizzes quizzes = Quizzes.create(db.dataSource(), codeChecks);
+            this.quizzes = quizzes;
             KitBroker broker;
             if (brokerStart != null) {
                 broker = KitBroker.embedded(await(brokerStart), config.brokerBind());
@@ -266,6 +269,11 @@ public final class Kit implements AutoCloseable {
 
     public List<DemoAccounts.Credentials> demoAccounts() {
         return demoAccounts;
+    }
+
+    /** The quiz banks, quizzes and attempts (for tests and tools that set up a class). */
+    public Quizzes quizzes() {
+        return quizzes;
     }
 
     public AccountRepository accounts() {

@@ -24,8 +24,12 @@ public final class Gradebook {
     private static final CsvMapper CSV = new CsvMapper();
 
     /** One score cell: best and latest, with the submission (labs) behind each; null values mean none yet. */
-    public record Cell(Double best, Double latest, int attempts, Long bestId, Long latestId) {
-        static final Cell NONE = new Cell(null, null, 0, null, null);
+    public record Cell(Double best, Double latest, int attempts, Long bestId, Long latestId, int toGrade) {
+        static final Cell NONE = new Cell(null, null, 0, null, null, 0);
+
+        Cell(Double best, Double latest, int attempts, Long bestId, Long latestId) {
+            this(best, latest, attempts, bestId, latestId, 0);
+        }
 
         public String bestText() {
             return best == null ? "–" : Scores.format(best);
@@ -80,26 +84,57 @@ public final class Gradebook {
         return new Table(columns, rows);
     }
 
-    private record QuizResult(long quiz, String title, long accountId, double score, double max) {
+    private record QuizResult(long quiz, String title, long accountId, double score, double max, boolean toGrade) {
     }
 
     /** Quiz columns: every quiz with a submitted attempt, best and latest percentage per student. */
     private void quizzes(List<Column> columns, Map<String, Cell> cells) {
-        String sql = "SELECT q.id, q.title, t.account_id, t.score, t.max_score FROM quiz_attempt t "
+        String query = "SELECT q.id, q.title, t.account_id, t.score, t.max_score, t.needs_grading FROM quiz_attempt t "
                 + "JOIN quiz q ON q.id = t.quiz_id WHERE t.preview = FALSE AND t.submitted_at IS NOT NULL "
                 + "AND t.score IS NOT NULL ORDER BY q.id, t.account_id, t.submitted_at, t.id";
         long lastQuiz = -1;
-        for (QuizResult r : this.sql.list(sql, rs -> new QuizResult(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                rs.getDouble(4), rs.getDouble(5)))) {
+        for (QuizResult r : sql.list(query, rs -> new QuizResult(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                rs.getDouble(4), rs.getDouble(5), rs.getBoolean(6)))) {
             if (r.quiz() != lastQuiz) {
                 columns.add(new Column("quiz:" + r.quiz(), "Quiz: " + r.title(), false));
                 lastQuiz = r.quiz();
             }
+            String key = r.accountId() + "/quiz:" + r.quiz();
+            if (r.toGrade()) {
+                // an answer waits for the instructor's grade: no score yet, a flag instead
+                cells.merge(key, new Cell(null, null, 0, null, null, 1), (old, now) -> new Cell(old.best(),
+                        old.latest(), old.attempts(), null, null, old.toGrade() + 1));
+                continue;
+            }
             double percent = r.max() <= 0 ? 0 : Math.round(r.score() / r.max() * 10_000) / 100.0;
-            cells.merge(r.accountId() + "/quiz:" + r.quiz(), new Cell(percent, percent, 1, null, null),
-                    (old, now) -> new Cell(Math.max(old.best(), now.best()), now.latest(), old.attempts() + 1,
-                            null, null));
+            cells.merge(key, new Cell(percent, percent, 1, null, null),
+                    (old, now) -> new Cell(old.best() == null ? now.best() : Math.max(old.best(), now.best()),
+                            now.latest(), old.attempts() + 1, null, null, old.toGrade()));
         }
+    }
+
+    /** One submitted quiz attempt as a person's grades list it. */
+    public record QuizAttempt(long quizId, String quiz, long attemptId, java.time.Instant submittedAt, Double score,
+                              double maxScore, boolean toGrade) {
+        public String scoreText() {
+            return toGrade || score == null ? "needs grading" : Scores.format(score) + " / " + Scores.format(maxScore);
+        }
+
+        public String percentText() {
+            return toGrade || score == null || maxScore <= 0 ? "–" : Scores.format(Math.round(score / maxScore * 1000) / 10.0) + " %";
+        }
+    }
+
+    /** Every submitted quiz attempt of {@code accountId}, newest first. */
+    List<QuizAttempt> quizAttempts(long accountId) {
+        return sql.list("SELECT q.id, q.title, t.id, t.submitted_at, t.score, t.max_score, t.needs_grading "
+                + "FROM quiz_attempt t JOIN quiz q ON q.id = t.quiz_id WHERE t.account_id = ? AND t.preview = FALSE "
+                + "AND t.submitted_at IS NOT NULL ORDER BY t.submitted_at DESC, t.id DESC", rs -> {
+                    double raw = rs.getDouble(5);
+                    Double score = rs.wasNull() ? null : raw;
+                    return new QuizAttempt(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                            rs.getTimestamp(4).toInstant(), score, rs.getDouble(6), rs.getBoolean(7));
+                }, accountId);
     }
 
     String csv() {

@@ -62,6 +62,27 @@ public final class GradingRoutes {
         routes.get("/instructor/gradebook", r::gradebookPage, Access.INSTRUCTOR);
         routes.get("/instructor/gradebook.csv", r::gradebookCsv, Access.INSTRUCTOR);
         routes.get("/instructor/students/{id}/submissions", r::studentPage, Access.INSTRUCTOR);
+        routes.get("/grades", r::myGrades, Access.SIGNED_IN);
+    }
+
+    /** A person's own grades: each lab's submissions and every submitted quiz attempt. */
+    private void myGrades(Context ctx) {
+        Account me = Auth.require(ctx);
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(pages.page(ctx, "grading/student", gradesModel(me, true)));
+    }
+
+    private Map<String, Object> gradesModel(Account student, boolean own) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("student", student);
+        model.put("own", own);
+        Map<String, List<StoredSubmission>> byLab = new LinkedHashMap<>();
+        for (Lab lab : Lab.values()) {
+            byLab.put(title(lab), grading.history(student, lab));
+        }
+        model.put("labs", byLab);
+        model.put("quizAttempts", gradebook.quizAttempts(student.id()));
+        return model;
     }
 
     private void labPage(Context ctx, Lab lab, String error, String source) {
@@ -241,6 +262,7 @@ public final class GradingRoutes {
             m.put("score", Scores.format(score));
             m.put("maxScore", Scores.format(max));
             m.put("passed", score >= max - 1e-9);
+            m.put("partial", score > 1e-9 && score < max - 1e-9);
             m.put("message", t.path("message").asText(""));
             m.put("visible", t.path("visible").asBoolean());
             m.put("printed", t.path("printed").asText(""));
@@ -268,13 +290,6 @@ public final class GradingRoutes {
             throw new NotFoundResponse("There is no account " + ctx.pathParam("id") + ".");
         }
         Account student = accounts.find(id).orElseThrow(() -> new NotFoundResponse("There is no account " + id + "."));
-        Map<String, Object> model = new HashMap<>();
-        model.put("student", student);
-        Map<String, List<StoredSubmission>> byLab = new LinkedHashMap<>();
-        for (Lab lab : Lab.values()) {
-            byLab.put(title(lab), grading.history(student, lab));
-        }
-        model.put("labs", byLab);
-        ctx.html(pages.page(ctx, "grading/student", model));
+        ctx.html(pages.page(ctx, "grading/student", gradesModel(student, false)));
     }
 }

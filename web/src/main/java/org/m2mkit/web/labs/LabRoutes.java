@@ -41,8 +41,10 @@ public final class LabRoutes {
         routes.post("/labs/live/run", ctx -> r.control(ctx, r::start), Access.SIGNED_IN);
         routes.post("/labs/live/spike", ctx -> r.control(ctx, r::spike), Access.SIGNED_IN);
         routes.post("/labs/live/uplink", ctx -> r.control(ctx, r::uplink), Access.SIGNED_IN);
-        routes.post("/labs/live/broker", ctx -> r.control(ctx, r::restartBroker), Access.SIGNED_IN);
+        routes.post("/labs/live/broker", ctx -> r.control(ctx, r::restartBroker), Access.INSTRUCTOR);
         routes.post("/labs/live/stop", ctx -> r.control(ctx, r::stop), Access.SIGNED_IN);
+        routes.get("/labs/live/runs", r::runsJson, Access.INSTRUCTOR);
+        routes.post("/labs/live/runs/stop", ctx -> r.control(ctx, r::stopOthers), Access.INSTRUCTOR);
     }
 
     private interface Action {
@@ -62,6 +64,9 @@ public final class LabRoutes {
         model.put("ownGateway", hasOwnGateway.test(who.id()));
         model.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
         model.put("brokerRestartable", lab.brokerRestartable());
+        boolean instructor = who.role() == org.m2mkit.web.accounts.Role.INSTRUCTOR;
+        model.put("instructor", instructor);
+        model.put("liveRuns", instructor ? lab.overview() : List.of());
         model.put("idleSeconds", lab.idleTimeout().toSeconds());
         model.put("maxRuns", lab.maxRuns());
         model.put("steps", steps());
@@ -108,6 +113,9 @@ public final class LabRoutes {
                 Map<String, Object> answer = new HashMap<>();
                 answer.put("message", message);
                 answer.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
+                if (who.role() == org.m2mkit.web.accounts.Role.INSTRUCTOR) {
+                    answer.put("runs", lab.overview());
+                }
                 ctx.json(answer);
             } else {
                 ctx.html(render(ctx, null, message));
@@ -169,9 +177,29 @@ public final class LabRoutes {
     }
 
     private String restartBroker(Context ctx, Account who) {
-        running(who);
         lab.restartBroker(who);
         return "The broker was restarted; every component reconnected by itself.";
+    }
+
+    /** The live runs for the instructor's list, which the page's script refreshes. */
+    private void runsJson(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("runs", lab.overview()));
+    }
+
+    /** An instructor stops someone's run: it ends on that person's console with the reason. */
+    private String stopOthers(Context ctx, Account who) {
+        long account;
+        try {
+            account = Long.parseLong(String.valueOf(ctx.formParam("account")).strip());
+        } catch (NumberFormatException e) {
+            throw new UserError("say whose run to stop (the account number from the list of live runs)");
+        }
+        LiveRun run = lab.current(account).orElseThrow(() -> new UserError(
+                "that run has ended already; the list of live runs is up to date now"));
+        Object whose = run.summary().get("name");
+        lab.stop(account, "was stopped by the instructor " + who.displayName());
+        return "Stopped the run of " + whose + " (area " + run.lab().config().areaId() + ").";
     }
 
     private String stop(Context ctx, Account who) {

@@ -129,12 +129,18 @@ public final class LiveLab implements AutoCloseable {
                 }
                 throw e;
             }
-            LiveRun live = new LiveRun(who.id(), run, sandboxed, label);
+            LiveRun live = new LiveRun(who, run, sandboxed, label);
             runs.put(who.id(), live);
             LOG.info("live run {} started for {} ({} meters, {}, {})", area, who.username(), options.meters(),
                     options.mode(), options.network().key());
             return live;
         }
+    }
+
+    /** Every live run, oldest first, as the instructor's list shows it. */
+    List<Map<String, Object>> overview() {
+        return runs.values().stream().sorted(java.util.Comparator.comparingLong(LiveRun::startedMs))
+                .map(LiveRun::summary).toList();
     }
 
     /** Stops {@code accountId}'s run, if any. */
@@ -145,8 +151,11 @@ public final class LiveLab implements AutoCloseable {
         }
     }
 
-    /** Restarts the kit's embedded broker; every run notes it and reconnects. */
+    /** Restarts the kit's embedded broker; every run notes it and reconnects. Instructors only. */
     void restartBroker(Account who) {
+        if (who.role() != org.m2mkit.web.accounts.Role.INSTRUCTOR) {
+            throw new UserError("only an instructor can restart the broker: it interrupts every run on this kit");
+        }
         if (!broker.isEmbedded()) {
             throw new UserError("the kit uses an external broker (" + broker.url() + "); it cannot be restarted from here");
         }

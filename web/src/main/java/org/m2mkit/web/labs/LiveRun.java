@@ -38,6 +38,8 @@ final class LiveRun implements AutoCloseable {
     private static final int POINTS = 120;
 
     private final long accountId;
+    private final String username;
+    private final String displayName;
     private final LabRun run;
     private final AutoCloseable sandbox;
     private final String gatewayLabel;
@@ -51,10 +53,12 @@ final class LiveRun implements AutoCloseable {
     private final String areaPrefix;
     private volatile long lastWatchedMs = System.currentTimeMillis();
     private volatile String endReason;
-    private long lastSeq;
+    private final SeenEntries seen = new SeenEntries();
 
-    LiveRun(long accountId, LabRun run, AutoCloseable sandbox, String gatewayLabel) {
-        this.accountId = accountId;
+    LiveRun(org.m2mkit.web.accounts.Account who, LabRun run, AutoCloseable sandbox, String gatewayLabel) {
+        this.accountId = who.id();
+        this.username = who.username();
+        this.displayName = who.displayName();
         this.run = run;
         this.sandbox = sandbox;
         this.gatewayLabel = gatewayLabel;
@@ -67,7 +71,13 @@ final class LiveRun implements AutoCloseable {
         }
         synchronized (this) {
             run.timeline().addListener(listener);
-            run.timeline().events().forEach(this::onEntry); // what happened before the listener was added
+            // what happened before the listener was added; the listener may bring some of it again
+            run.timeline().events().forEach(e -> {
+                if (seen.firstTime(e.seq())) {
+                    show(e);
+                }
+            });
+            seen.replayDone();
         }
     }
 
@@ -114,6 +124,24 @@ final class LiveRun implements AutoCloseable {
         m.put("hvacUnits", c.hvacUnits().stream().map(HvacUnit::deviceId).toList());
         m.put("startedMs", startedMs);
         m.put("running", run.isRunning());
+        return m;
+    }
+
+    /** One line of the instructor's list of live runs: who, area, when it started, and its state. */
+    Map<String, Object> summary() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accountId", accountId);
+        m.put("username", username);
+        m.put("name", displayName);
+        m.put("area", run.config().areaId());
+        m.put("started", java.time.Instant.ofEpochMilli(startedMs).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString().replace('T', ' ').replace("Z", " UTC"));
+        m.put("meters", run.config().meters());
+        m.put("mode", run.config().mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("gateway", gatewayLabel);
+        String state = endReason != null ? "stopping" : !run.isRunning() ? "stopped"
+                : watched() ? "running, watched" : "running, nobody watching";
+        m.put("state", state);
         return m;
     }
 
@@ -165,6 +193,14 @@ final class LiveRun implements AutoCloseable {
     }
 
     private void onEntry(TimelineEvent e) {
+        synchronized (this) {
+            if (seen.firstTime(e.seq())) {
+                show(e);
+            }
+        }
+    }
+
+    private void show(TimelineEvent e) {
         if (e.topic() != null && !e.topic().startsWith(areaPrefix)) {
             return;
         }
@@ -182,16 +218,10 @@ final class LiveRun implements AutoCloseable {
         m.put("cycleMs", e.cycleMs());
         m.put("detail", e.detail());
         String entry = json(m);
-        synchronized (this) {
-            if (e.seq() <= lastSeq) {
-                return;
-            }
-            lastSeq = e.seq();
-            keep(recentEntries, entry, REPLAY);
-            broadcast("entry", entry);
-            if (e.kind() == TimelineEvent.Kind.MESSAGE && e.payload() != null) {
-                derived(e);
-            }
+        keep(recentEntries, entry, REPLAY);
+        broadcast("entry", entry);
+        if (e.kind() == TimelineEvent.Kind.MESSAGE && e.payload() != null) {
+            derived(e);
         }
     }
 
@@ -218,6 +248,11 @@ final class LiveRun implements AutoCloseable {
                 p.put("loadKw", round(load));
                 p.put("forecastKw", round(forecast.forecast(run.config().forecastHorizon())));
                 p.put("capacityKw", round(run.config().feederCapacityKw()));
+                // what the report itself said, so that the page can tell how the cloud got from it to its load
+                p.put("reportedKw", round(r.totalKw()));
+                p.put("metersReporting", fresh);
+                p.put("meters", configured);
+                p.put("horizon", run.config().forecastHorizon());
                 String point = json(p);
                 keep(points, point, POINTS);
                 broadcast("load", point);

@@ -17,8 +17,14 @@ import org.m2mkit.content.Lesson;
  */
 public final class ChapterSearch {
 
-    /** One place that matches, with a snippet of plain text around the first match. */
-    public record Hit(String page, String heading, String link, String snippet, int score) {}
+    /**
+     * One place that matches, with a snippet of plain text around the first match, also as pieces whose matches
+     * the page highlights.
+     */
+    public record Hit(String page, String heading, String link, String snippet, int score, List<Piece> pieces) {}
+
+    /** Part of a snippet: a match of a query word, or the text between. */
+    public record Piece(String text, boolean match) {}
 
     private record Part(String page, String heading, String link, String text, String lower) {}
 
@@ -42,18 +48,39 @@ public final class ChapterSearch {
         String heading = page;
         String anchor = "";
         StringBuilder text = new StringBuilder();
+        String fence = null;
         for (String line : markdown.split("\n")) {
-            if (line.matches("#{1,6} .*")) {
+            if (line.startsWith("```")) {
+                // knowledge checks (GIFT) and diagrams are no reading text; code is, without its fences
+                fence = fence == null ? line.substring(3).trim() : null;
+                continue;
+            }
+            if (fence != null && (fence.equals("check") || fence.equals("mermaid"))) {
+                continue;
+            }
+            if (fence == null && line.matches("#{1,6} .*")) {
                 add(page, heading, link + anchor, text);
                 heading = line.replaceFirst("#{1,6} ", "").trim();
                 anchor = "#" + ids.generateId(heading);
                 text.setLength(0);
                 text.append(heading).append(". ");
-            } else if (!line.startsWith("```")) {
-                text.append(line.replaceAll("[*_`>|#\\[\\]]", " ").replaceAll("\\(/[^)]*\\)", "")).append(' ');
+            } else {
+                text.append(fence != null ? line : plain(line)).append(' ');
             }
         }
         add(page, heading, link + anchor, text);
+    }
+
+    /** A Markdown line as the text a reader sees: link texts without addresses, no markup, no HTML tags. */
+    static String plain(String line) {
+        return line.replaceAll("!\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+                .replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+                .replaceAll("\\[([^\\]]*)\\]\\[[^\\]]*\\]", "$1")
+                .replaceAll("<[^>]+>", " ")
+                .replaceAll("\\{#[^}]*\\}", " ")
+                .replaceAll("^\\s*(?:[-*+]|\\d+[.)])\\s+", "")
+                .replaceAll("^\\s*\\|?\\s*:?-{3,}.*$", "")
+                .replaceAll("[*_`>|#\\[\\]]", " ");
     }
 
     private void add(String page, String heading, String link, StringBuilder text) {
@@ -82,11 +109,32 @@ public final class ChapterSearch {
                 score += n + (p.heading().toLowerCase(Locale.ROOT).contains(w) ? 5 : 0);
             }
             if (score > 0) {
-                hits.add(new Hit(p.page(), p.heading(), p.link(), snippet(p, words.get(0)), score));
+                String snippet = snippet(p, words.get(0));
+                hits.add(new Hit(p.page(), p.heading(), p.link(), snippet, score, pieces(snippet, words)));
             }
         }
         hits.sort(Comparator.comparingInt(Hit::score).reversed());
         return hits.subList(0, Math.min(limit, hits.size()));
+    }
+
+    /** The snippet cut at every match of a query word (any case). */
+    static List<Piece> pieces(String snippet, List<String> words) {
+        String lower = snippet.toLowerCase(Locale.ROOT);
+        boolean[] hit = new boolean[snippet.length()];
+        for (String w : words) {
+            for (int i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length())) {
+                java.util.Arrays.fill(hit, i, Math.min(hit.length, i + w.length()), true);
+            }
+        }
+        List<Piece> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= snippet.length(); i++) {
+            if (i == snippet.length() || hit[i] != hit[start]) {
+                pieces.add(new Piece(snippet.substring(start, i), hit[start]));
+                start = i;
+            }
+        }
+        return pieces;
     }
 
     private static int count(String text, String word) {

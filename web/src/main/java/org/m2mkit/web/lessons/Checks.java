@@ -87,14 +87,34 @@ public final class Checks {
             prompts = m.prompts().stream().map(Body.Matching.Pair::left).toList();
             options = m.rightItems().stream().sorted().map(r -> new Option(r, r)).toList();
         } else if (body instanceof Body.Ordering o) {
-            List<Option> items = new ArrayList<>();
-            for (int i = 0; i < o.items().size(); i++) {
-                items.add(new Option(String.valueOf(i), o.items().get(i)));
-            }
-            items.sort(java.util.Comparator.comparing(Option::label));
-            options = items;
+            options = scrambled(o.items(), q.text());
         }
         return new View(index, type, q.text(), options, prompts);
+    }
+
+    /**
+     * An ordering's items in an order that gives nothing away: neither the answer's nor the alphabet's (which
+     * listed "fifth, first, fourth, …"), and the same on every visit (seeded by the question).
+     */
+    static List<Option> scrambled(List<String> items, String seed) {
+        List<Option> options = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            options.add(new Option(String.valueOf(i), items.get(i)));
+        }
+        if (items.size() < 2) {
+            return options;
+        }
+        java.util.Random random = new java.util.Random(seed.hashCode());
+        List<Option> inOrder = List.copyOf(options);
+        List<Option> sorted = options.stream().sorted(java.util.Comparator.comparing(Option::label)).toList();
+        for (int tries = 0; tries < 20; tries++) {
+            java.util.Collections.shuffle(options, random);
+            if (!options.equals(inOrder) && (!options.equals(sorted) || items.size() == 2)) {
+                return options;
+            }
+        }
+        java.util.Collections.rotate(options, 1);
+        return options;
     }
 
     private static List<Option> numbered(List<Choice> choices) {
@@ -103,6 +123,12 @@ public final class Checks {
             options.add(new Option(String.valueOf(i), choices.get(i).text()));
         }
         return options;
+    }
+
+    /** Whether check {@code index} asks for a number. */
+    public boolean numeric(int index) {
+        return index >= 0 && index < questions.size() && questions.get(index) != null
+                && questions.get(index).body() instanceof Body.Numeric;
     }
 
     /** Grades an answer to check {@code index}; null when there is no such check. */

@@ -18,6 +18,7 @@ import org.m2mkit.content.Lesson;
 import org.m2mkit.content.MarkdownRenderer;
 import org.m2mkit.content.Objective;
 import org.m2mkit.web.accounts.Access;
+import org.m2mkit.content.questions.Body;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.Role;
@@ -34,6 +35,7 @@ public final class LessonRoutes {
     private final Chapter chapter;
     private final Pages pages;
     private final ProgressStore progress;
+    private final Map<String, String> numbers;
     /** Built on first use (or by the warm-up): splitting the whole chapter takes a noticeable part of a start. */
     private volatile ChapterSearch search;
     /** Rendered on first use and kept: a section page's HTML and its knowledge checks. */
@@ -46,6 +48,7 @@ public final class LessonRoutes {
         this.chapter = chapter;
         this.pages = pages;
         this.progress = progress;
+        this.numbers = LessonNumbers.of(chapter.lessons());
     }
 
     private ChapterSearch search() {
@@ -102,6 +105,7 @@ public final class LessonRoutes {
     private String page(Context ctx, String template, Map<String, ?> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("chapter", chapter);
+        all.put("numbers", numbers);
         return pages.page(ctx, template, all);
     }
 
@@ -189,8 +193,44 @@ public final class LessonRoutes {
         return r.checks();
     }
 
+    /**
+     * The page's checks without their answer keys; for a signed-in student on a section, each check they answered
+     * carries their last answer and its grade, so that a revisited page shows what the progress bar counts.
+     */
     private void checkViews(Context ctx) {
-        ctx.json(checksOf(ctx).views());
+        Checks checks = checksOf(ctx);
+        Account student = student(ctx);
+        Map<Integer, String> answers = student != null && ctx.pathParam("kind").equals("lesson")
+                ? progress.lastAnswers(student.id(), ctx.pathParam("id")) : Map.of();
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Checks.View view : checks.views()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = JSON.convertValue(view, LinkedHashMap.class);
+            String stored = answers.get(view.index());
+            if (stored != null) {
+                try {
+                    List<String> values = new ArrayList<>();
+                    JSON.readTree(stored).forEach(n -> values.add(n.asText()));
+                    Map<String, Object> answer = result(checks.grade(view.index(), values));
+                    answer.put("values", values);
+                    m.put("answer", answer);
+                } catch (Exception e) {
+                    // an answer that no longer reads is not shown; the student answers again
+                }
+            }
+            views.add(m);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(views);
+    }
+
+    private static Map<String, Object> result(Checks.Result result) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("fraction", result.fraction());
+        answer.put("correct", result.correct());
+        answer.put("feedback", result.feedback());
+        answer.put("generalFeedback", result.generalFeedback());
+        return answer;
     }
 
     /** Body: {@code {"values": ["1"]}}; answers: the grade and the author's feedback. */
@@ -214,19 +254,20 @@ public final class LessonRoutes {
             throw new BadRequestResponse("Send the answer as JSON: {\"values\": [\"...\"]} with at most 50 values.");
         }
         v.forEach(n -> values.add(n.asText().length() > 2000 ? n.asText().substring(0, 2000) : n.asText()));
+        if (c.numeric(index) && values.stream().anyMatch(x -> !x.isBlank() && Body.Numeric.parseNumber(x) == null)) {
+            throw new BadRequestResponse("That is not a number, so it was not checked or saved. Type a number such as "
+                    + "42, -0.5, 1,5 or 3e8.");
+        }
         Checks.Result result = c.grade(index, values);
         if (result == null) {
             throw new NotFoundResponse("This page has no knowledge check number " + index + ".");
         }
         Account student = student(ctx);
         if (student != null && ctx.pathParam("kind").equals("lesson")) {
-            progress.answered(student.id(), ctx.pathParam("id"), index, result.fraction());
+            progress.answered(student.id(), ctx.pathParam("id"), index, result.fraction(),
+                    JSON.writeValueAsString(values));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("fraction", result.fraction());
-        answer.put("correct", result.correct());
-        answer.put("feedback", result.feedback());
-        answer.put("generalFeedback", result.generalFeedback());
+        Map<String, Object> answer = result(result);
         answer.put("recorded", student != null);
         ctx.json(answer);
     }

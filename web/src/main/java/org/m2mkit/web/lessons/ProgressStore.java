@@ -30,14 +30,26 @@ public final class ProgressStore {
                 + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id) VALUES (s.a, s.l)", accountId, lessonId);
     }
 
-    /** Records an answer; the best fraction so far is kept. */
-    public void answered(long accountId, String lessonId, int index, double fraction) {
-        sql.update("MERGE INTO check_answer t USING (VALUES (?, ?, ?, ?)) "
-                + "s(a, l, i, f) ON t.account_id = s.a AND t.lesson_id = s.l AND t.check_index = s.i "
+    /**
+     * Records an answer; the best fraction so far is kept, and the answer itself ({@code values}, as JSON) as the
+     * last one given.
+     */
+    public void answered(long accountId, String lessonId, int index, double fraction, String values) {
+        sql.update("MERGE INTO check_answer t USING (VALUES (?, ?, ?, ?, ?)) "
+                + "s(a, l, i, f, v) ON t.account_id = s.a AND t.lesson_id = s.l AND t.check_index = s.i "
                 + "WHEN MATCHED THEN UPDATE SET best = GREATEST(t.best, s.f), attempts = t.attempts + 1, "
-                + "answered_at = CURRENT_TIMESTAMP "
-                + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id, check_index, best, attempts) "
-                + "VALUES (s.a, s.l, s.i, s.f, 1)", accountId, lessonId, index, fraction);
+                + "answered_at = CURRENT_TIMESTAMP, last_values = s.v "
+                + "WHEN NOT MATCHED THEN INSERT (account_id, lesson_id, check_index, best, attempts, last_values) "
+                + "VALUES (s.a, s.l, s.i, s.f, 1, s.v)", accountId, lessonId, index, fraction,
+                values != null && values.length() <= 8000 ? values : null);
+    }
+
+    /** The last answer (its values as JSON) a student gave to each check of a section, by check number. */
+    public Map<Integer, String> lastAnswers(long accountId, String lessonId) {
+        Map<Integer, String> answers = new HashMap<>();
+        sql.list("SELECT check_index, last_values FROM check_answer WHERE account_id = ? AND lesson_id = ? "
+                + "AND last_values IS NOT NULL", rs -> answers.put(rs.getInt(1), rs.getString(2)), accountId, lessonId);
+        return answers;
     }
 
     public Progress of(long accountId) {

@@ -173,7 +173,8 @@ public final class AttemptService {
     }
 
     /** The little a save needs to know, read in one query. */
-    private record SaveTarget(long accountId, Instant deadline, Instant submittedAt, long itemId, boolean checked) {}
+    private record SaveTarget(long accountId, Instant deadline, Instant submittedAt, long itemId, boolean checked,
+                              String type) {}
 
     /**
      * Saves one answer; returns when it was saved (committed). Refused once the attempt is submitted or past its
@@ -186,12 +187,14 @@ public final class AttemptService {
         Instant now = clock.instant();
         String json = json(values);
         SaveTarget target = sql.tx(c -> {
-            SaveTarget t = Sql.one(c, "SELECT a.account_id, a.deadline, a.submitted_at, i.id, i.checked FROM quiz_attempt a "
-                    + "JOIN quiz_attempt_item i ON i.attempt_id = a.id WHERE a.id = ? AND i.position = ?",
+            SaveTarget t = Sql.one(c, "SELECT a.account_id, a.deadline, a.submitted_at, i.id, i.checked, v.qtype "
+                    + "FROM quiz_attempt a JOIN quiz_attempt_item i ON i.attempt_id = a.id "
+                    + "JOIN quiz_question_version v ON v.id = i.question_version_id WHERE a.id = ? AND i.position = ?",
                     rs -> new SaveTarget(rs.getLong(1), Sql.instant(rs, "deadline"), Sql.instant(rs, "submitted_at"),
-                            rs.getLong(4), rs.getBoolean(5)), attemptId, position);
+                            rs.getLong(4), rs.getBoolean(5), rs.getString(6)), attemptId, position);
             if (t != null && t.accountId() == who.id() && t.submittedAt() == null && !t.checked()
                     && (t.deadline() == null || !now.isAfter(t.deadline().plus(GRACE)))) {
+                notANumber(t.type(), values);
                 Sql.update(c, "UPDATE quiz_attempt_item SET response = ?, saved_at = ? WHERE id = ?", json, now, t.itemId());
             }
             return t;
@@ -220,6 +223,20 @@ public final class AttemptService {
             throw QuizError.conflict("This question has been checked; its answer can no longer change.");
         }
         return now;
+    }
+
+    /** A numeric question's answer must read as a number (or be empty); anything else is refused, not saved. */
+    static void notANumber(String type, List<String> values) {
+        if (!"numeric".equals(type)) {
+            return;
+        }
+        for (String v : values) {
+            if (v != null && !v.isBlank() && org.m2mkit.content.questions.Body.Numeric.parseNumber(v) == null) {
+                String shown = v.strip().length() > 40 ? v.strip().substring(0, 40) + "…" : v.strip();
+                throw QuizError.bad("“" + shown + "” is not a number, so it was not saved. Type a number such as 42, "
+                        + "-0.5, 1,5 or 3e8.");
+            }
+        }
     }
 
     /** Grades one question during an attempt (immediate feedback); its answer is then locked. */

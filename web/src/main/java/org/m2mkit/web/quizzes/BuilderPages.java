@@ -80,6 +80,9 @@ final class BuilderPages {
         quiz.slots().stream().filter(s -> moved != null && s.id() == moved).findFirst().ifPresent(s ->
                 model.put("movedNotice", "Moved “" + names.get(s.id()) + "” to position " + s.position() + " of "
                         + quiz.slots().size() + "."));
+        if ("settings".equals(ctx.queryParam("saved"))) {
+            model.put("settingsNotice", "Settings saved.");
+        }
         model.put("tags", quizzes.banks().tags());
         model.put("questions", quizzes.banks().search(null, null, null, null));
         model.put("gradingMethods", GradingMethod.values());
@@ -165,7 +168,7 @@ final class BuilderPages {
                 "paged".equals(ctx.formParam("layout")), limit, opens, closes, attempts == null ? 0 : attempts,
                 enumValue(GradingMethod.class, ctx.formParam("gradingMethod"), "grading method"),
                 enumValue(FeedbackTiming.class, ctx.formParam("feedbackTiming"), "feedback timing")));
-        web.see(ctx, "/quizzes/" + quiz.id() + "/edit");
+        web.see(ctx, "/quizzes/" + quiz.id() + "/edit?saved=settings#settings-heading");
     }
 
     private void addSlot(Context ctx) {

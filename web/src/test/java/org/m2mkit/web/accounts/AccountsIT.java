@@ -111,6 +111,14 @@ class AccountsIT {
         assertThat(bad.body()).contains("line 3:").contains("line 4:").contains("the role &#39;chef&#39;");
         assertThat(running.kit().accounts().find("alan")).isEmpty();
 
+        // every bad line is reported, also after a line that is not readable CSV
+        HttpResponse<String> many = teacher.post("/instructor/accounts/roster", Map.of("roster",
+                "username,name,role\nx,Too Short,student\nada,\"Ada Lovelace,student\nalan,Alan Turing,student,extra\n"
+                        + "kat,Katherine Johnson,chef\n"));
+        assertThat(many.statusCode()).isEqualTo(400);
+        assertThat(many.body()).contains("line 2:").contains("line 3: not readable CSV").contains("line 4:")
+                .contains("line 5:");
+
         HttpResponse<String> good = teacher.post("/instructor/accounts/roster", Map.of("roster",
                 "username,name,role,password\nalan,Alan Turing,student,\nkat,\"Johnson, Katherine\",instructor,orbit-1962\n"));
         assertThat(good.statusCode()).isEqualTo(200);

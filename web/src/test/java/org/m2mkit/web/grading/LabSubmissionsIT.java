@@ -203,14 +203,27 @@ class LabSubmissionsIT {
                 .header("Cookie", "m2mkit_session=" + student.cookie("m2mkit_session")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
-        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                names.add(e.getName());
+                files.put(e.getName().substring("m2mkit-gateway-lab/".length()),
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        assertThat(names).contains("m2mkit-gateway-lab/api/org/m2mkit/labs/api/Gateway.java",
-                "m2mkit-gateway-lab/src/student/MyGateway.java", "m2mkit-gateway-lab/README.md");
+        assertThat(files).containsKeys("src/main/java/org/m2mkit/labs/api/Gateway.java",
+                "src/main/java/student/MyGateway.java", "src/test/java/student/VisibleGatewayTest.java", "pom.xml",
+                "README.md");
+        // the very kit that 'm2mkit grade --starter gateway DIR' writes
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("starter");
+        org.m2mkit.grader.starter.StarterKit.write(org.m2mkit.grader.Lab.GATEWAY, dir.resolve("kit"));
+        java.util.Map<String, String> written = new java.util.TreeMap<>();
+        try (var walk = java.nio.file.Files.walk(dir.resolve("kit"))) {
+            for (var p : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
+                written.put(dir.resolve("kit").relativize(p).toString().replace('\\', '/'), java.nio.file.Files.readString(p));
+            }
+        }
+        assertThat(files).isEqualTo(written);
+        assertThat(files.get("README.md")).doesNotContain("specs/");
     }
 
     @Test

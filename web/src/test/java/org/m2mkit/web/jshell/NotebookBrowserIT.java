@@ -99,6 +99,9 @@ class NotebookBrowserIT {
 
         WebElement loop = run(2, "while (true) {}");
         assertThat(output(loop)).contains("time limit");
+        String said = output(loop);
+        assertThat(said.indexOf("time limit")).as("the time-out is said once: " + said)
+                .isEqualTo(said.lastIndexOf("time limit"));
         WebElement exit = run(2, "System.exit(0);");
         assertThat(output(exit)).contains("System.exit");
 

@@ -92,6 +92,10 @@ class LabsBrowserIT {
         Browser.until(browser, WAIT, textToBePresentInElementLocated(By.id("load-latest"), "Latest report"));
         Browser.until(browser, WAIT, elementToBeClickable(By.xpath("//button[normalize-space()='Inject spike']")))
                 .click();
+        // the steps the spike starts are brought into view
+        Browser.until(browser, WAIT, d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "var r = document.getElementById('steps').getBoundingClientRect();"
+                        + "return r.top >= 0 && r.top < window.innerHeight;")));
         List<String> steps;
         try {
             // the console redraws the steps as events come: they are read in the same try that counts them
@@ -109,6 +113,16 @@ class LabsBrowserIT {
         }
         assertThat(steps).containsExactly("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
         assertThat(browser.findElements(By.cssSelector("#sequence-steps line.arrow"))).hasSizeGreaterThanOrEqualTo(4);
+        Object overlaps = browser.executeScript("var boxes = Array.prototype.map.call("
+                + "document.querySelectorAll('#sequence-steps text'), function (t) { return [t.textContent, t.getBBox()]; });"
+                + "var out = [];"
+                + "boxes.forEach(function (a, i) { boxes.slice(i + 1).forEach(function (b) {"
+                + "  var x = a[1], y = b[1];"
+                + "  if (x.x < y.x + y.width && y.x < x.x + x.width && x.y < y.y + y.height && y.y < x.y + x.height) {"
+                + "    out.push(a[0] + ' / ' + b[0]); } }); });"
+                + "return out.join('; ');");
+        assertThat((String) overlaps).as("labels of the sequence that overlap").isEmpty();
+        assertThat(Browser.text(browser, By.id("forecast-hint"))).contains("whole area");
         Browser.text(browser, By.id("hvac-rows"), t -> t.contains("23.1 °C (73.6 °F)"));
         Browser.text(browser, By.id("log-rows"), t -> t.contains("m2mkit/live-"));
         screenshot("live-lab.png");
@@ -125,7 +139,17 @@ class LabsBrowserIT {
                 .getAttribute("class"));
         assertThat(done).contains("past");
         assertThat(browser.findElements(By.cssSelector("#result table.results tbody tr"))).isNotEmpty();
+        // the list of submissions and the allowance follow without a reload
+        Browser.text(browser, By.cssSelector("section[aria-labelledby='history-heading']"), t -> t.contains("100"));
+        Browser.text(browser, By.id("allowance"), t -> t.contains("You may submit 4 more"));
         screenshot("gateway-lab.png");
+        // on a phone every test's message is on the screen, none cut off at the side
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Object cut = browser.executeScript("var w = document.documentElement.clientWidth;"
+                + "return Array.prototype.filter.call(document.querySelectorAll('#result table.results td.message'),"
+                + " function (td) { return td.getBoundingClientRect().right > w + 1; }).length;");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        assertThat((Long) cut).as("messages cut off on a phone").isZero();
 
         // a compile error shows its line and costs no attempt
         setEditor("""

@@ -68,6 +68,15 @@ class LiveConsoleBrowserIT {
 
         press("Inject spike");
         awaitMessage("Spike injected");
+        // the spike waits at the gateway while the uplink is down: the docs show this
+        await(d -> d.findElements(By.cssSelector("#steps li.done")).size() >= 2);
+        try {
+            java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(shots.resolve("live-lab-uplink-cut.png"),
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         press("Restore the uplink");
         awaitMessage("Gateway uplink restored");
         assertThat(text(browser, "run-info")).startsWith("Area live-");

@@ -19,6 +19,7 @@ class LiveLabIT {
 
     static final Account ADA = new Account(1, "ada", "Ada", Role.STUDENT, false);
     static final Account ALAN = new Account(2, "alan", "Alan", Role.STUDENT, false);
+    static final Account GRACE = new Account(3, "grace", "Grace", Role.INSTRUCTOR, false);
 
     KitBroker broker;
     LiveLab lab;
@@ -72,10 +73,26 @@ class LiveLabIT {
     void theBrokerRestartsOnItsPortAndNotTwiceInARow() {
         lab.start(ADA, fast());
         String url = broker.url();
-        lab.restartBroker(ADA);
+        assertThatThrownBy(() -> lab.restartBroker(ADA)).isInstanceOf(UserError.class)
+                .hasMessageStartingWith("only an instructor can restart the broker");
+        lab.restartBroker(GRACE);
         assertThat(broker.isRunning()).isTrue();
         assertThat(broker.url()).isEqualTo(url);
-        assertThatThrownBy(() -> lab.restartBroker(ALAN)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> lab.restartBroker(GRACE)).isInstanceOf(UserError.class)
                 .hasMessageStartingWith("the broker was restarted a moment ago; try again in");
+    }
+
+    @Test
+    void theOverviewListsWhoHoldsARunAndStoppingOneEndsIt() {
+        LiveRun run = lab.start(ADA, fast());
+        assertThat(lab.overview()).singleElement().satisfies(m -> {
+            assertThat(m.get("username")).isEqualTo("ada");
+            assertThat(m.get("area")).isEqualTo(run.lab().config().areaId());
+            assertThat((String) m.get("state")).startsWith("running");
+            assertThat((String) m.get("started")).endsWith(" UTC");
+        });
+        lab.stop(ADA.id(), "was stopped by the instructor Grace");
+        assertThat(lab.overview()).isEmpty();
+        assertThat(run.lab().isRunning()).isFalse();
     }
 }

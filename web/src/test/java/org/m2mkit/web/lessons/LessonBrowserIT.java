@@ -15,6 +15,7 @@ import org.m2mkit.web.testing.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
 
 /** A student in a real browser: signs in, reads a section, answers a knowledge check, sees the progress. */
@@ -64,6 +65,17 @@ class LessonBrowserIT {
         assertThat(verdict).startsWith("Right.");
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(shots.resolve("lesson-check.png"), running.browser().getScreenshotAs(OutputType.BYTES));
+
+        // a revisit shows the answer the progress counts, with its grade
+        String right = verdict.startsWith("Right.") ? running.browser().findElements(By.cssSelector(
+                ".knowledge-check")).get(at).findElement(By.cssSelector("input:checked")).getAttribute("value") : null;
+        running.browser().navigate().refresh();
+        Browser.until(running.browser(), d -> d.findElements(By.cssSelector(".knowledge-check")).get(at)
+                .getAttribute("class").contains("knowledge-check-ready"));
+        WebElement again = running.browser().findElements(By.cssSelector(".knowledge-check")).get(at);
+        assertThat(again.findElement(By.cssSelector("input:checked")).getAttribute("value")).isEqualTo(right);
+        assertThat(again.findElement(By.cssSelector(".check-result")).getText())
+                .contains("Your last answer").contains("Right.");
 
         running.browser().get(url("/"));
         String home = running.browser().findElement(By.tagName("main")).getText();

@@ -37,11 +37,11 @@ class ProgressStoreTest {
             progress.visited(ada, "m2m-vs-iot");
             progress.visited(ada, "m2m-vs-iot");
             progress.visited(ada, "protocols");
-            progress.answered(ada, "m2m-vs-iot", 0, 1.0);
-            progress.answered(ada, "m2m-vs-iot", 0, 0.0); // a worse answer later keeps the best
-            progress.answered(ada, "m2m-vs-iot", 1, 0.5);
-            progress.answered(ada, "protocols", 0, 0.0);
-            progress.answered(ada, "protocols", 0, 1.0);
+            progress.answered(ada, "m2m-vs-iot", 0, 1.0, null);
+            progress.answered(ada, "m2m-vs-iot", 0, 0.0, null); // a worse answer later keeps the best
+            progress.answered(ada, "m2m-vs-iot", 1, 0.5, null);
+            progress.answered(ada, "protocols", 0, 0.0, null);
+            progress.answered(ada, "protocols", 0, 1.0, null);
 
             ProgressStore.Progress p = progress.of(ada);
             assertThat(p.visited()).isEqualTo(Set.of("m2m-vs-iot", "protocols"));

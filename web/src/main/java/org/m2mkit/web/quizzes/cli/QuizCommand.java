@@ -43,7 +43,7 @@ public final class QuizCommand implements Runnable {
     }
 
     /** Where the database is: the same settings as {@code m2mkit serve}. */
-    static class DatabaseOptions {
+    public static class DatabaseOptions {
         @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: ./m2mkit.properties if present)")
         Path configFile;
 
@@ -59,7 +59,7 @@ public final class QuizCommand implements Runnable {
         @Option(names = "--db-password", paramLabel = "PASSWORD", description = "database user's password")
         String dbPassword;
 
-        Database open() {
+        public Database open() {
             Map<Setting, String> flags = new EnumMap<>(Setting.class);
             if (data != null) {
                 flags.put(Setting.DATA, data);
