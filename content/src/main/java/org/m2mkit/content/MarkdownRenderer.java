@@ -41,6 +41,12 @@ public final class MarkdownRenderer {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .nodeRendererFactory(SpecialBlocks::new)
+            // a wide table scrolls sideways (the page's style sheet): it takes the keyboard's focus to scroll it too
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (node instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+                    attributes.put("tabindex", "0");
+                }
+            })
             .build();
 
     public String render(String markdown) {

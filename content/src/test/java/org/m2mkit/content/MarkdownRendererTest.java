@@ -35,7 +35,7 @@ class MarkdownRendererTest {
     @Test
     void tablesAndHeadingAnchorsRender() {
         String html = renderer.render("## Node types\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
-        assertThat(html).contains("<h2 id=\"node-types\">").contains("<table>");
+        assertThat(html).contains("<h2 id=\"node-types\">").contains("<table tabindex=\"0\">");
     }
 
     @Test
