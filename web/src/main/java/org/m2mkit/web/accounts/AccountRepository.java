@@ -40,7 +40,8 @@ public final class AccountRepository {
 
     /** Every account, instructors first, then by user name. */
     public List<Account> list() {
-        return sql.list("SELECT " + COLUMNS + " FROM account ORDER BY role DESC, username", AccountRepository::account);
+        return sql.list("SELECT " + COLUMNS + " FROM account"
+                + " ORDER BY CASE role WHEN 'INSTRUCTOR' THEN 0 ELSE 1 END, username", AccountRepository::account);
     }
 
     public Account create(String username, String displayName, Role role, String password, boolean demo) {

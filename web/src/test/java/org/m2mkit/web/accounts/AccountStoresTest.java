@@ -48,7 +48,7 @@ class AccountStoresTest {
         assertThat(accounts.find("ada")).contains(ada);
         assertThat(accounts.find(teacher.id())).contains(teacher);
         assertThat(accounts.find("nobody")).isEmpty();
-        assertThat(accounts.list()).containsExactlyInAnyOrder(teacher, ada);
+        assertThat(accounts.list()).containsExactly(teacher, ada);
         assertThat(teacher.demo()).isTrue();
 
         assertThat(accounts.authenticate("ada", "pw-ada-123")).contains(ada);
