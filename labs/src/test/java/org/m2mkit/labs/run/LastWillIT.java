@@ -69,6 +69,8 @@ class LastWillIT {
                 long reportsBefore = run.cloudReports().size();
                 assertThat(eventually(() -> run.cloudReports().size() >= reportsBefore + 5
                         && others.get() >= othersBefore + 9 && run.gatewayReadings() >= gatewayBefore + 9)).isTrue();
+                // the autonomous cycle still runs through for the rest of the area
+                CycleAssertions.assertCausalCycle(CycleAssertions.awaitCycle(run.injectSpike("meter-07")));
                 assertThatThrownBy(() -> run.injectSpike(METER)).isInstanceOf(UserError.class)
                         .hasMessageContaining("unplugged");
                 assertThatThrownBy(() -> run.unplugMeter(METER)).isInstanceOf(UserError.class)
