@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * sent the will), publishes the same message again, retained: the topic then holds it for newcomers, and current
  * subscribers receive it a second time, which QoS 1 allows. Only a will its login may publish on is kept
  * ({@link BrokerAccess}); a clean DISCONNECT discards the will, as the standard says. Runs on Moquette's one
- * interceptor thread, so a connection's connect and loss arrive in order.
+ * interceptor thread, so a connection's connect and loss arrive in order. A will is not kept when a client of the
+ * same id is connected again by the time the loss is handled (it reconnected at once, or took over a connection
+ * the broker had not yet seen die): that client's own status is the current one.
  */
 final class WillKeeper extends AbstractInterceptHandler {
 
@@ -34,8 +36,9 @@ final class WillKeeper extends AbstractInterceptHandler {
 
     private final Server server;
     private final BiPredicate<String, String> mayPublish;
-    /** Retained wills by client id; touched only on the interceptor thread. */
+    /** The latest connection's retained will, and the open connections, by client id; interceptor thread only. */
     private final Map<String, Will> wills = new HashMap<>();
+    private final Map<String, Integer> open = new HashMap<>();
 
     /** @param mayPublish whether a login (user name) may publish on a topic */
     WillKeeper(Server server, BiPredicate<String, String> mayPublish) {
@@ -56,6 +59,7 @@ final class WillKeeper extends AbstractInterceptHandler {
 
     @Override
     public void onConnect(InterceptConnectMessage msg) {
+        open.merge(msg.getClientID(), 1, Integer::sum);
         if (msg.isWillFlag() && msg.isWillRetain() && msg.getWillMessage() != null
                 && msg.getWillMessage().length > 0 && mayPublish.test(msg.getUsername(), msg.getWillTopic())) {
             wills.put(msg.getClientID(), new Will(msg.getUsername(), msg.getWillTopic(), msg.getWillMessage(),
@@ -67,13 +71,13 @@ final class WillKeeper extends AbstractInterceptHandler {
 
     @Override
     public void onDisconnect(InterceptDisconnectMessage msg) {
-        wills.remove(msg.getClientID());
+        closed(msg.getClientID());
     }
 
     @Override
     public void onConnectionLost(InterceptConnectionLostMessage msg) {
-        Will will = wills.remove(msg.getClientID());
-        if (will == null) {
+        Will will = closed(msg.getClientID());
+        if (will == null || connectedAgain(msg.getClientID())) {
             return;
         }
         try {
@@ -82,6 +86,20 @@ final class WillKeeper extends AbstractInterceptHandler {
         } catch (RuntimeException e) {
             LOG.warn("last will of client {} on {} not kept retained: {}", msg.getClientID(), will.topic(), e.toString());
         }
+    }
+
+    private boolean connectedAgain(String client) {
+        try {
+            return server.listConnectedClients().stream().anyMatch(c -> client.equals(c.getClientID()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** One connection of {@code client} ended: its will, unless another connection of the same id is open. */
+    private Will closed(String client) {
+        Integer left = open.computeIfPresent(client, (c, n) -> n > 1 ? n - 1 : null);
+        return left == null ? wills.remove(client) : null;
     }
 
     @Override
