@@ -248,7 +248,9 @@ public final class LabRun implements AutoCloseable {
         String detail;
         try {
             Messages.Status s = Messages.status(payload);
-            statuses.put(device, s);
+            if (s.equals(statuses.put(device, s))) {
+                return; // the same status again: the embedded broker sends a retained will twice (WillKeeper)
+            }
             detail = s.state().equals("offline")
                     ? device + " is offline: the broker published its last will (retained)"
                     : device + " is " + s.state() + " (retained status)";
