@@ -39,9 +39,12 @@
   // The address comes from the attribute: form.action would be the form's own control when one is named
   // "action" (as the uplink forms' is), and the request would go to "/labs/[object HTMLInputElement]".
   // Whatever the answer, the controls come back as the run's state says; only a clear answer changes that state.
-  function post(form) {
+  // A form with several buttons (the plug form) says which one was pressed: its name and value go along, as
+  // they would without a script.
+  function post(form, submitter) {
     var body = new URLSearchParams(new FormData(form));
-    var button = form.querySelector('button[type="submit"]');
+    if (submitter && submitter.name) { body.append(submitter.name, submitter.value); }
+    var button = submitter || form.querySelector('button[type="submit"]');
     if (button) { button.disabled = true; }
     return fetch(form.getAttribute('action'), {
       method: 'POST', body: body, credentials: 'same-origin',
@@ -78,7 +81,7 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var spiking = form.getAttribute('action') === '/labs/live/spike';
-      post(form).then(function (answer) {
+      post(form, e.submitter).then(function (answer) {
         // the steps of the cycle the spike starts come next: bring them into view
         if (answer && spiking) { document.getElementById('cycle-heading').scrollIntoView({ block: 'start' }); }
         if (answer && answer.run) { showRun(answer.run); }
@@ -194,7 +197,10 @@
     drawChart();
     logRows.textContent = '';
     document.getElementById('hvac-rows').textContent = '';
+    deviceRows.textContent = '';
+    devices = {};
     source = new EventSource('/labs/live/events');
+    source.addEventListener('device', function (e) { onDevice(JSON.parse(e.data)); });
     source.addEventListener('run', function (e) { showRun(JSON.parse(e.data)); });
     source.addEventListener('entry', function (e) { onEntry(JSON.parse(e.data)); });
     source.addEventListener('load', function (e) { points.push(JSON.parse(e.data)); if (points.length > 120) { points.shift(); } drawChart(); });
@@ -275,14 +281,19 @@
   function onEntry(e) {
     if (e.kind === 'MILESTONE') { onMilestone(e); }
     var reading = e.kind === 'MESSAGE' && /\/reading$/.test(e.topic || '');
+    var status = e.kind === 'MESSAGE' && /\/status$/.test(e.topic || '');
     var tr = document.createElement('tr');
-    tr.className = 'log-' + e.kind.toLowerCase() + (reading ? ' reading' : '');
+    tr.className = 'log-' + e.kind.toLowerCase() + (reading ? ' reading' : '') +
+      (status && /last will/.test(e.detail || '') ? ' log-will' : '');
     if (reading && !showReadings.checked) { tr.hidden = true; }
     [(e.t / 1000).toFixed(3) + ' s',
      (e.from || '') + (e.to ? ' → ' + e.to : ''),
      e.topic || (e.milestone ? e.milestone.toLowerCase().replace('_', ' ') : e.kind.toLowerCase()),
      e.kind === 'MESSAGE' ? e.payload : e.detail].forEach(function (text, i) {
       var td = document.createElement('td');
+      if (i === 3 && status) {
+        td.appendChild(document.createTextNode(e.detail + ': '));
+      }
       if (i === 3 && e.kind === 'MESSAGE') {
         var code = document.createElement('code');
         code.textContent = text;
@@ -299,6 +310,43 @@
   showReadings.addEventListener('change', function () {
     document.querySelectorAll('#log-rows tr.reading').forEach(function (tr) { tr.hidden = !showReadings.checked; });
   });
+
+  // ---- devices: their retained status (online, or offline from the last will) ----
+  var deviceRows = document.getElementById('device-rows');
+  var deviceSummary = document.getElementById('device-summary');
+  var devices = {};
+  var KINDS = { gateway: 'gateway', cloud: 'utility cloud', hvac: 'HVAC unit', meter: 'meter' };
+
+  function onDevice(d) {
+    var tr = deviceRows.querySelector('tr[data-device="' + CSS.escape(d.device) + '"]');
+    if (!tr) {
+      tr = document.createElement('tr');
+      tr.setAttribute('data-device', d.device);
+      for (var i = 0; i < 4; i++) { tr.appendChild(document.createElement(i === 0 ? 'th' : 'td')); }
+      tr.firstChild.setAttribute('scope', 'row');
+      deviceRows.appendChild(tr);
+    }
+    tr.className = 'device-' + d.state;
+    var cells = tr.children;
+    cells[0].textContent = d.device;
+    cells[1].textContent = KINDS[d.kind] || d.kind;
+    cells[2].textContent = d.state === 'offline' ? 'offline (last will)' : d.state;
+    cells[3].textContent = d.t === null ? '–' : (d.t / 1000).toFixed(3) + ' s';
+    devices[d.device] = d;
+    summarise();
+  }
+
+  function summarise() {
+    var meters = 0, online = 0, offline = [];
+    Object.keys(devices).forEach(function (id) {
+      var d = devices[id];
+      if (d.kind === 'meter') { meters++; }
+      if (d.kind === 'meter' && d.state === 'online') { online++; }
+      if (d.state === 'offline') { offline.push(id); }
+    });
+    deviceSummary.textContent = online + ' of ' + meters + ' meters online' +
+      (offline.length ? '; offline (last will): ' + offline.join(', ') + '.' : '; no device is offline.');
+  }
 
   // ---- HVAC units ----
   function onHvac(h) {

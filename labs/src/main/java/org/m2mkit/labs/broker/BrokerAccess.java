@@ -171,6 +171,11 @@ public final class BrokerAccess implements BrokerLogin {
         };
     }
 
+    /** Whether the login {@code user} (a user name this access made) may publish on {@code topic}. */
+    boolean mayPublish(String user, String topic) {
+        return mayPublish(principal(user), topic);
+    }
+
     static boolean mayPublish(Principal who, String topic) {
         Topics.Parsed t = who == null ? null : Topics.parse(topic);
         if (t == null || !t.area().equals(who.area()) || topic.contains("+") || topic.contains("#")) {

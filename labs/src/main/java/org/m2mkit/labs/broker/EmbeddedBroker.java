@@ -104,7 +104,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         Server server = new Server();
         RetainedGuard retained = new RetainedGuard(limits, server);
         try {
-            server.startServer(new MemoryConfig(settings(host, port)), List.of(retained, access.willWatch()), null,
+            server.startServer(new MemoryConfig(settings(host, port)), List.of(retained, access.willWatch(),
+                    new WillKeeper(server, access::mayPublish)), null,
                     access.authenticator(), access.policy());
         } catch (IOException | RuntimeException e) {
             stopQuietly(server);

@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.net.NetworkProfile;
@@ -80,6 +83,16 @@ public final class LabCommand implements Runnable {
         @Option(names = "--cut-for", defaultValue = "3s", description = "How long the uplink stays cut (default: ${DEFAULT-VALUE}).")
         String cutFor;
 
+        @Option(names = "--unplug", description = "Pull the plug on this meter during the run, e.g. meter-03: its "
+                + "connection drops without a goodbye and the broker publishes its last will (offline).")
+        String unplugMeter;
+
+        @Option(names = "--unplug-at", defaultValue = "1s", description = "When --unplug pulls the plug after the start (default: ${DEFAULT-VALUE}).")
+        String unplugAt;
+
+        @Option(names = "--unplug-for", description = "Plug the meter back in after this long, e.g. 3s (default: it stays unplugged).")
+        String unplugFor;
+
         @Option(names = "--duration", description = "Run this long, e.g. 30s (default: until the cycle completes, at most 2m).")
         String duration;
 
@@ -103,9 +116,19 @@ public final class LabCommand implements Runnable {
             if (timelineFile != null && !(timelineFile.toString().endsWith(".json") || timelineFile.toString().endsWith(".csv"))) {
                 throw new UserError("--timeline " + timelineFile + " must end in .json or .csv");
             }
-            if (!config.meterIds().contains(spikeMeter)) {
-                throw new UserError("--spike " + spikeMeter + " is not a meter of the area; use meter-01 to "
-                        + config.meterIds().get(config.meterIds().size() - 1));
+            requireMeter(config, "--spike", spikeMeter);
+            Duration unplugDelay = unplugMeter == null ? null : Durations.parse("--unplug-at", unplugAt);
+            Duration unplugLength = unplugFor == null ? null : Durations.parse("--unplug-for", unplugFor);
+            if (unplugMeter != null) {
+                requireMeter(config, "--unplug", unplugMeter);
+                boolean deadAtSpike = unplugMeter.equals(spikeMeter) && unplugDelay.compareTo(spikeDelay) < 0
+                        && (unplugLength == null || unplugDelay.plus(unplugLength).compareTo(spikeDelay) >= 0);
+                if (deadAtSpike) {
+                    throw new UserError("--unplug " + unplugMeter + " is still unplugged when it should spike at "
+                            + spikeAt + "; unplug another meter, or plug it back in before the spike with --unplug-for");
+                }
+            } else if (unplugFor != null) {
+                throw new UserError("--unplug-for needs --unplug, the meter to unplug");
             }
             try (LabRun run = LabRun.start(config)) {
                 out.printf(Locale.ROOT, "lab: %d meters, %s mode, broker %s, network %s / uplink %s, gateway: %s%n",
@@ -113,21 +136,29 @@ public final class LabCommand implements Runnable {
                         config.fieldNetwork().label(), config.uplinkNetwork().label(), config.gatewayName());
                 run.watchCommand().ifPresent(c -> out.printf(Locale.ROOT, "lab: watch the area with %s%n", c));
                 run.timeline().addListener(e -> print(out, e));
-                long started = System.nanoTime();
-                if (cutDelay != null && cutDelay.compareTo(spikeDelay) <= 0) {
-                    sleepUntil(started, cutDelay);
-                    run.cutUplink();
-                }
-                sleepUntil(started, spikeDelay);
-                CompletableFuture<Cycle> cycle = run.injectSpike(spikeMeter);
-                if (cutDelay != null && cutDelay.compareTo(spikeDelay) > 0) {
-                    sleepUntil(started, cutDelay);
-                    run.cutUplink();
-                }
+                // what happens when, in order of time (and, at the same time, in the order added)
+                List<Step> steps = new ArrayList<>();
+                AtomicReference<CompletableFuture<Cycle>> cycleOf = new AtomicReference<>();
                 if (cutDelay != null) {
-                    sleepUntil(started, cutDelay.plus(cutLength));
-                    run.restoreUplink();
+                    steps.add(new Step(cutDelay, run::cutUplink));
                 }
+                steps.add(new Step(spikeDelay, () -> cycleOf.set(run.injectSpike(spikeMeter))));
+                if (cutDelay != null) {
+                    steps.add(new Step(cutDelay.plus(cutLength), run::restoreUplink));
+                }
+                if (unplugMeter != null) {
+                    steps.add(new Step(unplugDelay, () -> run.unplugMeter(unplugMeter)));
+                    if (unplugLength != null) {
+                        steps.add(new Step(unplugDelay.plus(unplugLength), () -> run.plugInMeter(unplugMeter)));
+                    }
+                }
+                steps.sort(java.util.Comparator.comparing(Step::at));
+                long started = System.nanoTime();
+                for (Step step : steps) {
+                    sleepUntil(started, step.at());
+                    step.action().run();
+                }
+                CompletableFuture<Cycle> cycle = cycleOf.get();
                 Cycle done = null;
                 long waitMs = limit != null ? Math.max(0, limit.toMillis() - elapsedMs(started)) : 120_000;
                 try {
@@ -149,6 +180,17 @@ public final class LabCommand implements Runnable {
                     out.println("timeline: " + run.timeline().events().size() + " entries written to " + timelineFile);
                 }
                 return done == null ? 1 : 0;
+            }
+        }
+
+        /** Something the run does {@code at} this long after its start. */
+        private record Step(Duration at, Runnable action) {
+        }
+
+        private static void requireMeter(LabRunConfig config, String option, String meter) {
+            if (!config.meterIds().contains(meter)) {
+                throw new UserError(option + " " + meter + " is not a meter of the area; use meter-01 to "
+                        + config.meterIds().get(config.meterIds().size() - 1));
             }
         }
 
@@ -195,7 +237,9 @@ public final class LabCommand implements Runnable {
                 case ERROR -> out.printf(Locale.ROOT, "%s  ERROR   %-9s %s%n", when, e.from(), e.detail());
                 case NOTE -> out.printf(Locale.ROOT, "%s  note    %-9s %s%n", when, e.from(), e.detail());
                 case MESSAGE -> {
-                    if (messages && !"reading".equals(e.detail())) {
+                    if (e.detail().contains("last will")) {
+                        out.printf(Locale.ROOT, "%s  will    %-9s %s%n", when, e.from(), e.detail());
+                    } else if (messages && !"reading".equals(e.detail())) {
                         out.printf(Locale.ROOT, "%s  message %s -> %s  %s  %d bytes%n", when, e.from(),
                                 e.to().isEmpty() ? "(retained)" : e.to(), e.topic(), e.size());
                     }

@@ -36,10 +36,16 @@ public final class MeterFleet implements AutoCloseable {
     private final class Meter {
         final String id;
         final LoadModel model;
-        final NetworkLink link;
+        /** The meter's connection; a new one each time it is plugged back in. */
+        volatile NetworkLink link;
         final SplittableRandom random;
         long lastTs;
         long spikeUntil;
+        /** The meter's reading schedule; null while it is unplugged or before the fleet starts. */
+        ScheduledFuture<?> tick;
+        boolean unplugged;
+        /** A connection for it is being made. */
+        boolean reviving;
 
         Meter(String id, LoadModel model, NetworkLink link, long seed) {
             this.id = id;
@@ -84,7 +90,10 @@ public final class MeterFleet implements AutoCloseable {
     private final Recorder recorder;
     private final Map<String, Meter> meters = new LinkedHashMap<>();
     private final long startMs;
-    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+    private final Function<String, NetworkLink> connect;
+    private ScheduledExecutorService scheduler;
+    private long intervalMicros;
+    private boolean closed;
 
     /**
      * Connects every meter.
@@ -95,6 +104,7 @@ public final class MeterFleet implements AutoCloseable {
                       ExecutorService connector) {
         this.config = config;
         this.recorder = recorder;
+        this.connect = connect;
         this.startMs = System.currentTimeMillis();
         List<LoadModel> models = LabRunConfig.loadModels(config.meters(), config.seed());
         List<String> ids = config.meterIds();
@@ -119,11 +129,12 @@ public final class MeterFleet implements AutoCloseable {
 
     /** Starts the readings: one from every meter every interval, the meters spread evenly over it. */
     public synchronized void start(ScheduledExecutorService scheduler) {
-        long interval = config.readingIntervalMs() * 1000;
+        this.scheduler = scheduler;
+        this.intervalMicros = config.readingIntervalMs() * 1000;
         int i = 0;
         for (Meter m : meters.values()) {
-            long phase = interval * i++ / meters.size();
-            ticks.add(scheduler.scheduleAtFixedRate(m::tick, phase, interval, TimeUnit.MICROSECONDS));
+            long phase = intervalMicros * i++ / meters.size();
+            m.tick = scheduler.scheduleAtFixedRate(m::tick, phase, intervalMicros, TimeUnit.MICROSECONDS);
         }
     }
 
@@ -143,10 +154,11 @@ public final class MeterFleet implements AutoCloseable {
      * @throws UserError when the area has no such meter
      */
     public long spike(String meterId) {
-        Meter m = meters.get(meterId);
-        if (m == null) {
-            throw new UserError("no meter '" + meterId + "' in area " + config.areaId() + "; meters are "
-                    + ids().get(0) + " to " + ids().get(ids().size() - 1));
+        Meter m = meter(meterId);
+        synchronized (this) {
+            if (m.unplugged) {
+                throw new UserError(meterId + " is unplugged and reads nothing; plug it back in first");
+            }
         }
         return m.spike(t0 -> recorder.milestone(Milestone.SPIKE, meterId, meterId, null, meterId + " reads "
                 + fmt(config.spikeKw()) + " kW (alert threshold " + fmt(config.spikeThresholdKw()) + " kW)", t0));
@@ -156,19 +168,91 @@ public final class MeterFleet implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
-    /** Ends a meter's connection without a goodbye: the broker publishes its last will (offline). */
+    private Meter meter(String meterId) {
+        Meter m = meterId == null ? null : meters.get(meterId);
+        if (m == null) {
+            throw new UserError("no meter '" + meterId + "' in area " + config.areaId() + "; meters are "
+                    + ids().get(0) + " to " + ids().get(ids().size() - 1));
+        }
+        return m;
+    }
+
+    /** Whether {@code meterId} is unplugged now. */
+    public synchronized boolean isUnplugged(String meterId) {
+        return meter(meterId).unplugged;
+    }
+
+    /**
+     * Pulls a meter's plug: it stops reading and its connection ends without a goodbye (no DISCONNECT), so the
+     * broker publishes its last will, a retained {@code offline} status.
+     *
+     * @throws UserError when the area has no such meter or it is unplugged already
+     */
     public void kill(String meterId) {
-        Meter m = meters.remove(meterId);
-        if (m != null) {
-            m.link.kill();
+        Meter m = meter(meterId);
+        synchronized (this) {
+            if (m.unplugged) {
+                throw new UserError(meterId + " is unplugged already");
+            }
+            m.unplugged = true;
+            if (m.tick != null) {
+                m.tick.cancel(false);
+                m.tick = null;
+            }
+        }
+        m.link.kill();
+    }
+
+    /**
+     * Plugs a meter back in: a new connection (with its last will set again), which publishes {@code online}, and
+     * readings every interval as before.
+     *
+     * @throws UserError when the area has no such meter, it is not unplugged, or the broker does not take the
+     *                   connection
+     */
+    public void revive(String meterId) {
+        Meter m = meter(meterId);
+        synchronized (this) {
+            if (!m.unplugged || m.reviving) {
+                throw new UserError(meterId + " is plugged in already");
+            }
+            m.reviving = true;
+        }
+        NetworkLink fresh;
+        try {
+            fresh = connect.apply(meterId); // waits for the broker: outside the lock
+        } finally {
+            synchronized (this) {
+                m.reviving = false;
+            }
+        }
+        synchronized (this) {
+            if (closed) {
+                fresh.close();
+                return;
+            }
+            m.link = fresh;
+            m.unplugged = false;
+            if (scheduler != null) {
+                m.tick = scheduler.scheduleAtFixedRate(m::tick, 0, intervalMicros, TimeUnit.MICROSECONDS);
+            }
         }
     }
 
     @Override
     public void close() {
         synchronized (this) {
-            ticks.forEach(t -> t.cancel(false));
+            closed = true;
+            meters.values().forEach(m -> {
+                if (m.tick != null) {
+                    m.tick.cancel(false);
+                }
+            });
         }
-        meters.values().forEach(m -> m.link.close());
+        meters.values().forEach(m -> {
+            if (!m.unplugged) {
+                m.link.close();
+            }
+        });
     }
 }

@@ -36,7 +36,7 @@ import org.m2mkit.labs.wire.Topics;
  * A live run of the smart-metering lab: a broker (embedded, or external by URL), the area's meters, the gateway
  * running the chosen {@link Gateway}, the utility cloud and the HVAC units, each its own MQTT client. What the
  * web console and the command line drive: {@link #injectSpike}, {@link #cutUplink}, {@link #restoreUplink},
- * {@link #restartBroker}, {@link #close}; every message and step lands on the {@link #timeline()}.
+ * {@link #unplugMeter}, {@link #plugInMeter}, {@link #restartBroker}, {@link #close}; every message and step lands on the {@link #timeline()}.
  * Thread-safe; {@link #close()} releases every thread, connection and the embedded broker.
  */
 public final class LabRun implements AutoCloseable {
@@ -63,6 +63,8 @@ public final class LabRun implements AutoCloseable {
     private GatewayRuntime gateway;
     private final List<HvacDevice> hvac = new ArrayList<>();
     private MeterFleet meters;
+    /** Each device's latest retained status, as the run's own watcher received it. */
+    private final java.util.Map<String, Messages.Status> statuses = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LabRun(LabRunConfig config) {
         this.config = config;
@@ -219,6 +221,10 @@ public final class LabRun implements AutoCloseable {
         if (!config.recordReadings() && t.kind().equals(Topics.READING)) {
             return;
         }
+        if (t.kind().equals(Topics.STATUS)) {
+            recordStatus(topic, t, payload);
+            return;
+        }
         String from;
         String to;
         switch (t.kind()) {
@@ -231,6 +237,28 @@ public final class LabRun implements AutoCloseable {
         }
         timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.MESSAGE, from, to, topic,
                 new String(payload, StandardCharsets.UTF_8), payload.length, null, 0, -1, t.kind());
+    }
+
+    /**
+     * A device's retained status: {@code online} from the device itself, {@code offline} only ever from the broker,
+     * which publishes the device's last will when its connection ends without a goodbye.
+     */
+    private void recordStatus(String topic, Topics.Parsed t, byte[] payload) {
+        String device = t.device() != null ? t.device() : t.component();
+        String detail;
+        try {
+            Messages.Status s = Messages.status(payload);
+            if (s.equals(statuses.put(device, s))) {
+                return; // the same status again: the embedded broker sends a retained will twice (WillKeeper)
+            }
+            detail = s.state().equals("offline")
+                    ? device + " is offline: the broker published its last will (retained)"
+                    : device + " is " + s.state() + " (retained status)";
+        } catch (RuntimeException e) {
+            detail = "status of " + device + " that the lab cannot read: " + e.getMessage();
+        }
+        timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.MESSAGE, device, "all (retained)", topic,
+                new String(payload, StandardCharsets.UTF_8), payload.length, null, 0, -1, detail);
     }
 
     /** Turns what components report into timeline entries and cycle steps. */
@@ -316,6 +344,44 @@ public final class LabRun implements AutoCloseable {
         Object open = lastSpike.get();
         lastSpike.remove();
         return tracker.future(open);
+    }
+
+    /**
+     * Pulls the plug on a meter: it stops reading and its connection drops without an MQTT DISCONNECT, so the broker
+     * publishes its last will, a retained {@code offline} on its status topic. The rest of the area runs on; the
+     * gateway's reports count the meter silent.
+     *
+     * @throws UserError when the area has no such meter, it is unplugged already, or the run has stopped
+     */
+    public void unplugMeter(String meterId) {
+        requireRunning();
+        meters.kill(meterId);
+        recorder.note(meterId, "plug pulled: the connection dropped without a goodbye, so the broker sends its last will");
+    }
+
+    /**
+     * Plugs a meter back in: it connects again (with its last will), publishes a retained {@code online} and reads
+     * every interval as before.
+     *
+     * @throws UserError when the area has no such meter, it is not unplugged, or the run has stopped
+     */
+    public void plugInMeter(String meterId) {
+        requireRunning();
+        meters.revive(meterId);
+        recorder.note(meterId, "plugged back in: connected again, status online");
+    }
+
+    /** Whether the meter is unplugged now. */
+    public boolean isUnplugged(String meterId) {
+        return meters.isUnplugged(meterId);
+    }
+
+    /**
+     * The latest retained status of each device of the area that has one (meters, gateway, cloud, HVAC units), by
+     * device id ({@code gateway} and {@code cloud} for those two), as the run's own watcher received them.
+     */
+    public java.util.Map<String, Messages.Status> deviceStatuses() {
+        return new java.util.TreeMap<>(statuses);
     }
 
     /** Cuts the gateway's uplink: the gateway keeps what it has for the cloud until {@link #restoreUplink()}. */

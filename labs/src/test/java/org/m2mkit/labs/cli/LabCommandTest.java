@@ -81,6 +81,28 @@ class LabCommandTest {
     }
 
     @Test
+    void unplugOptionsAreChecked() {
+        assertOneLine(lab("run", "--mode", "fast", "--unplug", "meter-99"),
+                "--unplug meter-99 is not a meter of the area; use meter-01 to meter-50");
+        assertOneLine(lab("run", "--mode", "fast", "--unplug-for", "2s"), "--unplug-for needs --unplug, the meter to unplug");
+        assertOneLine(lab("run", "--mode", "fast", "--unplug", "meter-03", "--unplug-at", "soon"),
+                "--unplug-at 'soon' is not a duration; use for example 500ms, 2s or 1m");
+        assertOneLine(lab("run", "--mode", "fast", "--spike", "meter-03", "--unplug", "meter-03", "--unplug-at", "1s"),
+                "--unplug meter-03 is still unplugged when it should spike at 2s; unplug another meter, or plug it back "
+                        + "in before the spike with --unplug-for");
+    }
+
+    /** A whole fast run from the command line in which a meter dies: its will is printed, the cycle completes. */
+    @Test
+    void aRunWithAnUnpluggedMeterPrintsItsWillAndStillCompletesTheCycle() {
+        Result r = lab("run", "--mode", "fast", "--meters", "10", "--unplug", "meter-03", "--unplug-at", "0s",
+                "--unplug-for", "1s", "--spike-at", "500ms");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("plug pulled").containsPattern("will +meter-03 +meter-03 is offline: the broker "
+                + "published its last will").contains("plugged back in").contains("summary: cycle 1 complete");
+    }
+
+    @Test
     void unreachableBroker() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

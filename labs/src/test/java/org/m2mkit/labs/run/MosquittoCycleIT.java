@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.broker.BrokerLogin;
 import org.m2mkit.labs.broker.BrokerProbe;
+import org.m2mkit.labs.mqtt.MqttLink;
+import org.m2mkit.labs.wire.Messages;
+import org.m2mkit.labs.wire.Topics;
 
 /**
  * The whole cycle against Mosquitto from Debian (package mosquitto), started on free ports: one listener open to
@@ -107,6 +112,26 @@ class MosquittoCycleIT {
             assertCausalCycle(cycle);
             assertThat(run.timeline().events()).anySatisfy(e ->
                     assertThat(e.topic()).isEqualTo("m2mkit/area-1/hvac/hvac-1/status"));
+        }
+    }
+
+    /** Mosquitto keeps a retained will by itself: a client that subscribes after the meter died sees it offline. */
+    @Test
+    void anUnpluggedMetersWillIsRetainedByMosquitto() throws Exception {
+        LabRunConfig config = LabRunConfig.builder().mode(Mode.FAST).meters(5).areaId("area-will").brokerUrl(url).build();
+        try (LabRun run = LabRun.start(config)) {
+            assertThat(eventually(() -> run.deviceStatuses().containsKey("meter-02"))).isTrue();
+            run.unplugMeter("meter-02");
+            assertThat(eventually(() -> "offline".equals(run.deviceStatuses().get("meter-02").state()))).isTrue();
+            BlockingQueue<String> first = new LinkedBlockingQueue<>();
+            try (MqttLink late = MqttLink.connect(url, "late-watcher", null,
+                    Duration.ofSeconds(30))) {
+                late.subscribe(Topics.meterStatus("area-will", "meter-02"), 1, (t, p) ->
+                        first.add(Messages.status(p).state()));
+                assertThat(first.poll(30, TimeUnit.SECONDS)).isEqualTo("offline");
+            }
+            run.plugInMeter("meter-02");
+            assertThat(eventually(() -> "online".equals(run.deviceStatuses().get("meter-02").state()))).isTrue();
         }
     }
 

@@ -41,6 +41,7 @@ public final class LabRoutes {
         routes.post("/labs/live/run", ctx -> r.control(ctx, r::start), Access.SIGNED_IN);
         routes.post("/labs/live/spike", ctx -> r.control(ctx, r::spike), Access.SIGNED_IN);
         routes.post("/labs/live/uplink", ctx -> r.control(ctx, r::uplink), Access.SIGNED_IN);
+        routes.post("/labs/live/plug", ctx -> r.control(ctx, r::plug), Access.SIGNED_IN);
         routes.post("/labs/live/broker", ctx -> r.control(ctx, r::restartBroker), Access.INSTRUCTOR);
         routes.post("/labs/live/stop", ctx -> r.control(ctx, r::stop), Access.SIGNED_IN);
         routes.get("/labs/live/runs", r::runsJson, Access.INSTRUCTOR);
@@ -154,12 +155,42 @@ public final class LabRoutes {
         String meter = ctx.formParam("meter");
         if (meter == null || meter.isBlank()) {
             meter = meters.get(ThreadLocalRandom.current().nextInt(meters.size()));
-        } else if (!meters.contains(meter.strip())) {
+        } else {
+            meter = knownMeter(meters, meter);
+        }
+        run.lab().injectSpike(meter);
+        return "Spike injected at " + meter + ".";
+    }
+
+    private static String knownMeter(List<String> meters, String meter) {
+        if (!meters.contains(meter.strip())) {
             throw new UserError("there is no meter '" + meter + "' in this run; use one of " + meters.get(0)
                     + " to " + meters.get(meters.size() - 1));
         }
-        run.lab().injectSpike(meter.strip());
-        return "Spike injected at " + meter.strip() + ".";
+        return meter.strip();
+    }
+
+    /** Pulls the plug on a meter (its last will tells everyone it is offline) or plugs it back in. */
+    private String plug(Context ctx, Account who) {
+        LiveRun run = running(who);
+        List<String> meters = run.lab().meterIds();
+        String meter = ctx.formParam("meter");
+        if (meter == null || meter.isBlank()) {
+            throw new UserError("say which meter, for example " + meters.get(0) + " (" + meters.get(0) + " to "
+                    + meters.get(meters.size() - 1) + ")");
+        }
+        meter = knownMeter(meters, meter);
+        String action = ctx.formParam("action");
+        if ("unplug".equals(action)) {
+            run.lab().unplugMeter(meter);
+            return "Pulled the plug on " + meter + ": its connection dropped without a goodbye, so the broker "
+                    + "publishes its last will, offline, and keeps it as the retained status.";
+        }
+        if ("restore".equals(action)) {
+            run.lab().plugInMeter(meter);
+            return meter + " is plugged back in: it connected again, said online and reads as before.";
+        }
+        throw new UserError("plug action '" + action + "' is not known; use unplug or restore");
     }
 
     private String uplink(Context ctx, Account who) {

@@ -27,7 +27,8 @@ import org.m2mkit.labs.wire.Topics;
  * Events, and what a console that connects late needs to catch up (the newest entries, the load chart's points,
  * the HVAC units' state). Events sent: {@code run} (what runs), {@code entry} (a timeline entry), {@code load}
  * (area load, forecast and capacity after each area report), {@code hvac} (a unit's set point and temperature),
- * {@code end} (the run stopped, and why).
+ * {@code device} (a device's retained status: online, or offline from its last will), {@code end} (the run
+ * stopped, and why).
  */
 final class LiveRun implements AutoCloseable {
 
@@ -48,6 +49,8 @@ final class LiveRun implements AutoCloseable {
     private final ArrayDeque<String> recentEntries = new ArrayDeque<>();
     private final ArrayDeque<String> points = new ArrayDeque<>();
     private final Map<String, String> hvac = new LinkedHashMap<>();
+    /** Each device's status for the console, in the table's order: gateway, cloud, HVAC units, meters. */
+    private final Map<String, String> devices = new LinkedHashMap<>();
     private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
     private final Consumer<TimelineEvent> listener = this::onEntry;
     private final String areaPrefix;
@@ -69,6 +72,16 @@ final class LiveRun implements AutoCloseable {
         for (HvacUnit u : c.hvacUnits()) {
             hvac.put(u.deviceId(), json(hvacState(u.deviceId(), setpointC, setpointC, Double.NaN, "normal set point")));
         }
+        devices.put("gateway", json(device("gateway", "gateway", "waiting", -1)));
+        devices.put("cloud", json(device("cloud", "cloud", "waiting", -1)));
+        c.hvacUnits().forEach(u -> devices.put(u.deviceId(), json(device(u.deviceId(), "hvac", "waiting", -1))));
+        run.meterIds().forEach(m -> devices.put(m, json(device(m, "meter", "waiting", -1))));
+        long t0 = run.timeline().startMs();
+        run.deviceStatuses().forEach((id, st) -> {
+            if (devices.containsKey(id)) {
+                devices.put(id, json(device(id, kindOf(id), st.state(), Math.max(0, st.atMs() - t0))));
+            }
+        });
         synchronized (this) {
             run.timeline().addListener(listener);
             // what happened before the listener was added; the listener may bring some of it again
@@ -150,6 +163,7 @@ final class LiveRun implements AutoCloseable {
         client.sendEvent("run", json(info()));
         points.forEach(p -> client.sendEvent("load", p));
         hvac.values().forEach(h -> client.sendEvent("hvac", h));
+        devices.values().forEach(d -> client.sendEvent("device", d));
         recentEntries.forEach(e -> client.sendEvent("entry", e));
         if (endReason != null) {
             client.sendEvent("end", json(Map.of("reason", endReason)));
@@ -256,6 +270,14 @@ final class LiveRun implements AutoCloseable {
                 String point = json(p);
                 keep(points, point, POINTS);
                 broadcast("load", point);
+            } else if (t.kind().equals(Topics.STATUS)) {
+                Messages.Status st = Messages.status(payload);
+                String id = t.device() != null ? t.device() : t.component();
+                if (devices.containsKey(id) && id.equals(st.device())) {
+                    String state = json(device(id, t.component(), st.state(), e.offsetMs()));
+                    devices.put(id, state);
+                    broadcast("device", state);
+                }
             } else if (t.kind().equals(Topics.CONFIRM)) {
                 Messages.Confirmation c = Messages.confirmation(payload);
                 String state = json(hvacState(c.device(), c.setpointC(), c.indoorC(), c.powerKw(), c.eventId()));
@@ -265,6 +287,23 @@ final class LiveRun implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // a payload the lab's own codec cannot read is on the log already; nothing to chart
         }
+    }
+
+    private String kindOf(String id) {
+        if (id.equals("gateway") || id.equals("cloud")) {
+            return id;
+        }
+        return run.config().hvacUnits().stream().anyMatch(u -> u.deviceId().equals(id)) ? "hvac" : "meter";
+    }
+
+    /** A device's row: its state ({@code waiting} until its first status) and when the console learned it. */
+    private static Map<String, Object> device(String id, String kind, String state, long t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", id);
+        m.put("kind", kind);
+        m.put("state", state);
+        m.put("t", t < 0 ? null : t);
+        return m;
     }
 
     private static Map<String, Object> hvacState(String device, double setpointC, double indoorC, double powerKw,

@@ -91,4 +91,49 @@ class LiveConsoleBrowserIT {
         press("Stop the run");
         await(d -> text(d, "run-info").equals("No run is going."));
     }
+
+    static String deviceState(WebDriver d, String device) {
+        List<WebElement> cells = d.findElements(By.cssSelector("#device-rows tr[data-device='" + device + "'] td"));
+        return cells.size() < 2 ? "" : cells.get(1).getText();
+    }
+
+    @Test
+    void pullingAMetersPlugFromTheKeyboardShowsItsLastWillAndAReloadStillSeesIt() {
+        ChromeDriver browser = running.browser();
+        running.signIn("student", "m2m-student", "/labs/live");
+        browser.findElement(By.cssSelector("#start-form button[type='submit']")).click();
+        await(d -> text(d, "run-info").startsWith("Area live-"));
+        await(d -> deviceState(d, "meter-03").equals("online") && deviceState(d, "gateway").equals("online"));
+
+        // the meter's id and Enter: the form's first button, "Pull the plug"
+        WebElement meter = browser.findElement(By.id("plug-meter"));
+        meter.clear();
+        meter.sendKeys("meter-03", org.openqa.selenium.Keys.ENTER);
+        awaitMessage("Pulled the plug on meter-03");
+        await(d -> deviceState(d, "meter-03").equals("offline (last will)"));
+        await(d -> text(d, "device-summary").contains("offline (last will): meter-03"));
+        assertThat(browser.findElements(By.cssSelector("#log-rows tr.log-will"))).as("the will on the message log")
+                .isNotEmpty();
+
+        // a console that opens now learns it at once
+        browser.navigate().refresh();
+        await(d -> deviceState(d, "meter-03").equals("offline (last will)"));
+
+        WebElement again = browser.findElement(By.id("plug-meter"));
+        again.clear();
+        again.sendKeys("meter-03");
+        try {
+            java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            browser.findElement(By.id("devices")).getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                    .renameTo(shots.resolve("live-lab-last-will.png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        press("Plug back in");
+        awaitMessage("meter-03 is plugged back in");
+        await(d -> deviceState(d, "meter-03").equals("online"));
+        await(d -> text(d, "device-summary").contains("no device is offline"));
+        press("Stop the run");
+        await(d -> text(d, "run-info").equals("No run is going."));
+    }
 }

@@ -177,4 +177,60 @@ class LiveConsoleIT {
         }
         assertThat(LabHttp.postJson(ada, kit.port(), "/labs/live/stop", Map.of()).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void pullingAMetersPlugShowsItsLastWillInTheDeviceTableOfEveryConsole() throws Exception {
+        kit.accounts().create("edsger", "Edsger Student", Role.STUDENT, "edsger-password-1", false);
+        WebClient edsger = new WebClient(kit.port()).signIn("edsger", "edsger-password-1");
+        HttpResponse<String> started = LabHttp.postJson(edsger, kit.port(), "/labs/live/run",
+                Map.of("meters", "8", "mode", "fast", "network", "local", "gateway", "reference"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String area = LabHttp.json(started.body()).get("run").get("area").asText();
+        String cookie = edsger.cookie("m2mkit_session");
+        try (SseStream events = new SseStream(kit.port(), cookie)) {
+            events.next("device", d -> d.path("device").asText().equals("meter-03")
+                    && d.path("state").asText().equals("online"), WAIT);
+            events.next("device", d -> d.path("device").asText().equals("gateway")
+                    && d.path("state").asText().equals("online"), WAIT);
+
+            HttpResponse<String> unplug = LabHttp.postJson(edsger, kit.port(), "/labs/live/plug",
+                    Map.of("meter", "meter-03", "action", "unplug"));
+            assertThat(unplug.statusCode()).as(unplug.body()).isEqualTo(200);
+            assertThat(LabHttp.json(unplug.body()).get("message").asText()).startsWith("Pulled the plug on meter-03");
+            JsonNode offline = events.next("device", d -> d.path("device").asText().equals("meter-03")
+                    && d.path("state").asText().equals("offline"), WAIT).data();
+            assertThat(offline.get("kind").asText()).isEqualTo("meter");
+            // the timeline shows the will arriving, on the meter's status topic
+            JsonNode will = events.next("entry", e -> ("m2mkit/" + area + "/meter/meter-03/status")
+                    .equals(e.path("topic").asText()) && e.path("detail").asText().contains("last will"), WAIT).data();
+            assertThat(will.get("payload").asText()).contains("\"vs\":\"offline\"");
+
+            // a console that opens now sees the meter offline at once
+            try (SseStream late = new SseStream(kit.port(), cookie)) {
+                JsonNode seen = late.next("device", d -> d.path("device").asText().equals("meter-03"), WAIT).data();
+                assertThat(seen.get("state").asText()).isEqualTo("offline");
+            }
+            HttpResponse<String> again = LabHttp.postJson(edsger, kit.port(), "/labs/live/plug",
+                    Map.of("meter", "meter-03", "action", "unplug"));
+            assertThat(again.statusCode()).isEqualTo(400);
+            assertThat(LabHttp.json(again.body()).get("error").asText()).isEqualTo("meter-03 is unplugged already");
+
+            HttpResponse<String> restore = LabHttp.postJson(edsger, kit.port(), "/labs/live/plug",
+                    Map.of("meter", "meter-03", "action", "restore"));
+            assertThat(restore.statusCode()).as(restore.body()).isEqualTo(200);
+            long unpluggedAt = offline.get("t").asLong();
+            // online again: the status after the will (the first online came at the start, before it)
+            events.next("device", d -> d.path("device").asText().equals("meter-03")
+                    && d.path("state").asText().equals("online") && d.path("t").asLong() >= unpluggedAt, WAIT);
+        }
+        HttpResponse<String> unknown = LabHttp.postJson(edsger, kit.port(), "/labs/live/plug",
+                Map.of("meter", "meter-99", "action", "unplug"));
+        assertThat(LabHttp.json(unknown.body()).get("error").asText())
+                .isEqualTo("there is no meter 'meter-99' in this run; use one of meter-01 to meter-08");
+        HttpResponse<String> badAction = LabHttp.postJson(edsger, kit.port(), "/labs/live/plug",
+                Map.of("meter", "meter-03", "action", "smash"));
+        assertThat(LabHttp.json(badAction.body()).get("error").asText())
+                .isEqualTo("plug action 'smash' is not known; use unplug or restore");
+        assertThat(LabHttp.postJson(edsger, kit.port(), "/labs/live/stop", Map.of()).statusCode()).isEqualTo(200);
+    }
 }
