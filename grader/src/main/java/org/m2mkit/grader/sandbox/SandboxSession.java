@@ -69,6 +69,15 @@ public final class SandboxSession implements AutoCloseable {
         }
     }
 
+    /** Runs one request of a lab, answered by its runner ({@link org.m2mkit.grader.child.LabRunner}) in the child. */
+    public Answer call(String runner, byte op, Child.Request request, Duration timeout) throws ChildFailure {
+        return call(Wire.CASE, out -> {
+            Wire.writeString(out, runner);
+            out.writeByte(op);
+            request.write(out);
+        }, timeout);
+    }
+
     /** Runs one request in a child holding the submission, starting one when needed. */
     public Answer call(byte type, Child.Request request, Duration timeout) throws ChildFailure {
         if (timeouts >= TIMEOUTS_BEFORE_GIVING_UP) {

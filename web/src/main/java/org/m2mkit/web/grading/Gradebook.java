@@ -1,5 +1,6 @@
 package org.m2mkit.web.grading;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -63,7 +64,7 @@ public final class Gradebook {
         List<Column> columns = new ArrayList<>();
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (Lab lab : Lab.values()) {
-            columns.add(new Column("lab:" + lab.id(), lab == Lab.GATEWAY ? "Gateway lab" : "Protocol lab", true));
+            columns.add(new Column("lab:" + lab.id(), lab.shortTitle(), true));
         }
         for (SubmissionStore.LabScores s : grading.scores()) {
             cells.put(s.accountId() + "/lab:" + s.lab().id(),

@@ -1,5 +1,6 @@
 package org.m2mkit.web.grading;
 
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -29,7 +30,7 @@ import org.m2mkit.web.app.TextDecoding;
 import org.m2mkit.web.labs.LabRoutes;
 
 /**
- * Lab submissions and the gradebook: {@code /labs/gateway} and {@code /labs/protocol} (editor, upload, progress,
+ * Lab submissions and the gradebook: {@code /labs/<lab>} for every registered lab (editor, upload, progress,
  * feedback, history, starter kit), {@code /labs/submissions/{id}} (one submission), {@code /api/submissions/{id}}
  * (its progress and result as JSON), and {@code /instructor/gradebook} with its CSV.
  */
@@ -93,6 +94,8 @@ public final class GradingRoutes {
         model.put("contract", lab.contract().getSimpleName());
         model.put("constructor", lab.constructorText("YourClass"));
         model.put("allowance", grading.allowance(who, lab));
+        model.put("handout", "/handouts/" + lab.handout());
+        model.put("links", lab.links());
         List<StoredSubmission> history = grading.history(who, lab);
         model.put("history", history);
         model.put("source", source != null ? source
@@ -103,7 +106,7 @@ public final class GradingRoutes {
     }
 
     static String title(Lab lab) {
-        return lab == Lab.GATEWAY ? "Gateway lab" : "Protocol-selection lab";
+        return lab.title();
     }
 
     /** The editor shows the newest submission's only file; with several files, the starter class. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.KitConfig;
@@ -215,7 +216,7 @@ class LabSubmissionsIT {
                 "README.md");
         // the very kit that 'm2mkit grade --starter gateway DIR' writes
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("starter");
-        org.m2mkit.grader.starter.StarterKit.write(org.m2mkit.grader.Lab.GATEWAY, dir.resolve("kit"));
+        org.m2mkit.grader.starter.StarterKit.write(GatewayLab.LAB, dir.resolve("kit"));
         java.util.Map<String, String> written = new java.util.TreeMap<>();
         try (var walk = java.nio.file.Files.walk(dir.resolve("kit"))) {
             for (var p : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
