@@ -8,7 +8,7 @@ import org.m2mkit.grader.sandbox.SandboxSession;
 /**
  * One graded lab, as its own package provides it: the contract a submission implements, the title, the test
  * suite and its cases, the runner on the sandbox side, the starter kit's parts and the handout. The grader, the
- * command line and the web read labs from {@link Labs} only; nothing outside a lab's package asks which lab it is.
+ * command line and the web find labs in {@code Labs} only; nothing outside a lab's package asks which lab it is.
  */
 public interface Lab {
     /** The lab's id in commands, URLs and stored submissions, like {@code gateway}. */
@@ -79,14 +79,4 @@ public interface Lab {
 
     /** A link on the lab's page. */
     record Link(String href, String text) {}
-
-    /** Every lab, in the order the kit lists them. */
-    static List<Lab> values() {
-        return Labs.all();
-    }
-
-    /** The lab with this id (any case). */
-    static Lab parse(String text) {
-        return Labs.parse(text);
-    }
 }

@@ -84,7 +84,7 @@ class HostileSubmissionsIT {
             assumeTrue(grader.health().sandbox().equals("bwrap"), "needs bubblewrap for file and network isolation");
         }
         String lab = field(header, "lab");
-        GradeResult r = grader.grade(lab == null ? GatewayLab.LAB : Lab.parse(lab), Submission.fromPath(fixture));
+        GradeResult r = grader.grade(lab == null ? GatewayLab.LAB : Labs.parse(lab), Submission.fromPath(fixture));
 
         String expectMessage = field(header, "expect-message");
         if (header.contains("// expect-gradable: false")) {

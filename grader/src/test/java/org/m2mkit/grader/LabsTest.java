@@ -20,7 +20,6 @@ class LabsTest {
     @Test
     void theRegistryListsEveryLabOnce() {
         assertThat(Labs.all()).extracting(Lab::id).containsExactly("gateway", "protocol", "standards");
-        assertThat(Lab.values()).isSameAs(Labs.all());
         for (Lab lab : Labs.all()) {
             assertThat(Labs.parse(lab.id().toUpperCase(java.util.Locale.ROOT))).isSameAs(lab);
         }

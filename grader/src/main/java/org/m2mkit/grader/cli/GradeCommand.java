@@ -103,7 +103,7 @@ public final class GradeCommand implements Callable<Integer> {
             if (starterDir == null) {
                 throw new UserError("--starter needs a folder: m2mkit grade --starter " + starter + " DIR");
             }
-            Lab kitLab = Lab.parse(starter);
+            Lab kitLab = Labs.parse(starter);
             int n = StarterKit.write(kitLab, starterDir);
             out.println("Wrote the " + kitLab.id() + " lab's starter kit (" + n + " files) to " + starterDir
                     + "; run 'mvn test' there.");
@@ -123,7 +123,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (policy == null) {
             throw new UserError("--sandbox " + sandbox + " is not known; use bwrap, or plain (unsafe) for code you trust");
         }
-        Lab theLab = Lab.parse(lab);
+        Lab theLab = Labs.parse(lab);
         Submission sub = Submission.fromPath(submission);
         GradeResult result;
         try (Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0).withSandbox(policy))) {

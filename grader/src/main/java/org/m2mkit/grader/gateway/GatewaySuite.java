@@ -116,14 +116,9 @@ public final class GatewaySuite {
         }
     }
 
-    static TestResult verdict(GatewayCase c, String title, String verdict, SandboxSession.Tail tail) {
-        if (verdict == null && tail.overOutputLimit()) {
-            verdict = "printed " + tail.printedBytes() + " bytes, more than the limit of the sandbox";
-        }
-        String printed = tail.printed() == null ? "" : tail.printed();
-        if (tail.lingeringThreads() > 0) {
-            printed = "(the submission left " + tail.lingeringThreads() + " thread(s) running after the test)\n" + printed;
-        }
+    static TestResult verdict(GatewayCase c, String title, String caseVerdict, SandboxSession.Tail tail) {
+        String verdict = tail.verdict(caseVerdict);
+        String printed = tail.printedText();
         if (verdict == null) {
             return new TestResult(title, c.number(), c.rule().label(), c.points(), c.points(), "passed", c.visible(), printed);
         }

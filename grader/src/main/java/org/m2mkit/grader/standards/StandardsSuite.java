@@ -59,14 +59,7 @@ public final class StandardsSuite {
                     : Outcome.returned(StandardsWire.readValues(in));
             String verdict = check(c, senml, lwm2m);
             SandboxSession.Tail tail = answer.tail();
-            if (verdict == null && tail.overOutputLimit()) {
-                verdict = "printed " + tail.printedBytes() + " bytes, more than the limit of the sandbox";
-            }
-            String printed = tail.printed() == null ? "" : tail.printed();
-            if (tail.lingeringThreads() > 0) {
-                printed = "(the submission left " + tail.lingeringThreads() + " thread(s) running after the test)\n" + printed;
-            }
-            return result(c, title, verdict, printed);
+            return result(c, title, tail.verdict(verdict), tail.printedText());
         } catch (ChildFailure e) {
             return result(c, title, e.verdict(), "");
         } catch (IOException e) {

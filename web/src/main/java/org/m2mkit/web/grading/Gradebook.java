@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
@@ -63,7 +64,7 @@ public final class Gradebook {
     Table table() {
         List<Column> columns = new ArrayList<>();
         Map<String, Cell> cells = new LinkedHashMap<>();
-        for (Lab lab : Lab.values()) {
+        for (Lab lab : Labs.all()) {
             columns.add(new Column("lab:" + lab.id(), lab.shortTitle(), true));
         }
         for (SubmissionStore.LabScores s : grading.scores()) {

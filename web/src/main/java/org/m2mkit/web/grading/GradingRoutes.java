@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.m2mkit.grader.InvalidSubmissionException;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.web.accounts.Access;
@@ -53,7 +54,7 @@ public final class GradingRoutes {
     public static void register(RoutesConfig routes, Grading grading, DataSource db, AccountRepository accounts,
                                 Pages pages) {
         GradingRoutes r = new GradingRoutes(grading, new Gradebook(db, accounts, grading), accounts, pages);
-        for (Lab lab : Lab.values()) {
+        for (Lab lab : Labs.all()) {
             routes.get("/labs/" + lab.id(), ctx -> r.labPage(ctx, lab, null, null), Access.SIGNED_IN);
             routes.post("/labs/" + lab.id() + "/submissions", ctx -> r.submit(ctx, lab), Access.SIGNED_IN);
             routes.get("/labs/" + lab.id() + "/starter-kit.zip", ctx -> r.starterKit(ctx, lab), Access.SIGNED_IN);
@@ -78,7 +79,7 @@ public final class GradingRoutes {
         model.put("student", student);
         model.put("own", own);
         Map<String, List<StoredSubmission>> byLab = new LinkedHashMap<>();
-        for (Lab lab : Lab.values()) {
+        for (Lab lab : Labs.all()) {
             byLab.put(title(lab), grading.history(student, lab));
         }
         model.put("labs", byLab);

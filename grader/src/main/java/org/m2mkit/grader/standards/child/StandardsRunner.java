@@ -24,26 +24,27 @@ public final class StandardsRunner implements LabRunner {
             throw new IOException("unknown standards request " + op);
         }
         RegisterBlock block = StandardsWire.readBlock(in);
-        ByteArrayOutputStream senml = new ByteArrayOutputStream();
+        res.write(answer(d -> StandardsWire.writeRecords(d, submission.make(MeterBridge.class, null, null).toSenml(block))));
+        res.write(answer(d -> StandardsWire.writeValues(d, submission.make(MeterBridge.class, null, null).toLwm2m(block))));
+    }
+
+    /** One call of the student's code, writing what it returned. */
+    private interface Call {
+        void write(DataOutputStream d) throws Throwable;
+    }
+
+    /** {@link Wire#OK} and what the call wrote, or what it threw. */
+    private static byte[] answer(Call call) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
-            DataOutputStream d = new DataOutputStream(senml);
+            DataOutputStream d = new DataOutputStream(buf);
             d.writeByte(Wire.OK);
-            StandardsWire.writeRecords(d, submission.make(MeterBridge.class, null, null).toSenml(block));
+            call.write(d);
             d.flush();
         } catch (Throwable t) {
-            thrown(senml, t);
+            thrown(buf, t);
         }
-        res.write(senml.toByteArray());
-        ByteArrayOutputStream lwm2m = new ByteArrayOutputStream();
-        try {
-            DataOutputStream d = new DataOutputStream(lwm2m);
-            d.writeByte(Wire.OK);
-            StandardsWire.writeValues(d, submission.make(MeterBridge.class, null, null).toLwm2m(block));
-            d.flush();
-        } catch (Throwable t) {
-            thrown(lwm2m, t);
-        }
-        res.write(lwm2m.toByteArray());
+        return buf.toByteArray();
     }
 
     /** What was thrown, whether it is an {@link IllegalArgumentException}, and its message. */
