@@ -1,5 +1,6 @@
 package org.m2mkit.grader;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 import org.m2mkit.grader.child.LabRunner;
@@ -11,7 +12,8 @@ import org.m2mkit.grader.sandbox.SandboxSession;
  * command line and the web find labs in {@code Labs} only; nothing outside a lab's package asks which lab it is.
  */
 public interface Lab {
-    /** The lab's id in commands, URLs and stored submissions, like {@code gateway}. */
+    /** The lab's id in commands, URLs and stored submissions (and in JSON), like {@code gateway}. */
+    @JsonValue
     String id();
 
     /** The title on pages and in results, like "Gateway lab". */

@@ -28,6 +28,14 @@ class LabsTest {
     }
 
     @Test
+    void aLabIsWrittenAsItsIdInJson() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Lab lab : Labs.all()) {
+            assertThat(json.writeValueAsString(lab)).isEqualTo("\"" + lab.id() + "\"");
+        }
+    }
+
+    @Test
     void everyLabProvidesEveryPart() {
         Set<String> titles = new HashSet<>();
         for (Lab lab : Labs.all()) {

@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts sandbox children. Their class path is a private directory holding only the labs API and the child
- * runner (copied out of the grader's class path once), so nothing of the grader, its test suites or their
- * expected values is within the child's reach.
+ * Starts sandbox children. Their class path is a private directory holding only the files its maker gives (for
+ * gradings: the labs API and contracts, the child program and the labs' runners, see {@code Labs.sandboxClasses}),
+ * copied out of the grader's class path once, so nothing of the grader, its test suites or their expected values
+ * is within the child's reach.
  */
 public final class ChildLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ChildLauncher.class);

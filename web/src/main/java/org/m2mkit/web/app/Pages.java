@@ -27,15 +27,13 @@ public final class Pages {
 
     /**
      * Renders a page for a request: besides the model, the template sees {@code me} (the signed-in account or
-     * null), {@code csrf} (the token every form sends back in the field {@code _csrf}) and {@code gradedLabs} (the
-     * registered labs, for the menu).
+     * null) and {@code csrf} (the token every form sends back in the field {@code _csrf}).
      */
     public String page(io.javalin.http.Context ctx, String template, Map<String, ?> model) {
         Map<String, Object> all = new java.util.HashMap<>(model);
         all.put("me", Auth.current(ctx).orElse(null));
         all.put("csrf", Auth.csrf(ctx));
         all.put("path", ctx.path());
-        all.put("gradedLabs", org.m2mkit.grader.Labs.all());
         return render(template, all);
     }
 

@@ -54,6 +54,7 @@ public final class GradingRoutes {
     public static void register(RoutesConfig routes, Grading grading, DataSource db, AccountRepository accounts,
                                 Pages pages) {
         GradingRoutes r = new GradingRoutes(grading, new Gradebook(db, accounts, grading), accounts, pages);
+        routes.get("/labs", r::labsPage, Access.SIGNED_IN);
         for (Lab lab : Labs.all()) {
             routes.get("/labs/" + lab.id(), ctx -> r.labPage(ctx, lab, null, null), Access.SIGNED_IN);
             routes.post("/labs/" + lab.id() + "/submissions", ctx -> r.submit(ctx, lab), Access.SIGNED_IN);
@@ -85,6 +86,23 @@ public final class GradingRoutes {
         model.put("labs", byLab);
         model.put("quizAttempts", gradebook.quizAttempts(student.id()));
         return model;
+    }
+
+    /** Every registered lab with its handout, starter kit and the signed-in person's submissions to it. */
+    private void labsPage(Context ctx) {
+        Account who = Auth.require(ctx);
+        List<Map<String, Object>> labs = new java.util.ArrayList<>();
+        for (Lab lab : Labs.all()) {
+            List<StoredSubmission> history = grading.history(who, lab);
+            Map<String, Object> l = new HashMap<>();
+            l.put("lab", lab);
+            l.put("submissions", history.size());
+            l.put("best", history.stream().filter(s -> s.counted() && s.score() != null)
+                    .mapToDouble(StoredSubmission::score).max().stream().mapToObj(Scores::format).findFirst().orElse(null));
+            labs.add(l);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(pages.page(ctx, "grading/labs", Map.of("labs", labs)));
     }
 
     private void labPage(Context ctx, Lab lab, String error, String source) {

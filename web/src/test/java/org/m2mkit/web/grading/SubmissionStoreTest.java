@@ -16,6 +16,7 @@ import org.m2mkit.grader.GradeResult;
 import org.m2mkit.grader.Lab;
 import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.grader.protocol.ProtocolLab;
+import org.m2mkit.grader.standards.StandardsLab;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
@@ -93,6 +94,9 @@ class SubmissionStoreTest {
         store.failed(failed, "the grader stopped");
         long waiting = store.insert(ada.id(), GatewayLab.LAB, "editor", null, Map.of("A.java", "e"));
         long other = store.insert(ada.id(), ProtocolLab.LAB, "editor", null, Map.of("B.java", "f"));
+        // any registered lab is stored: the table does not list the labs
+        long bridge = store.insert(ada.id(), StandardsLab.LAB, "upload", "MyBridge.java", Map.of("MyBridge.java", "g"));
+        assertThat(store.find(bridge).orElseThrow().lab()).isSameAs(StandardsLab.LAB);
 
         assertThat(store.history(ada.id(), GatewayLab.LAB, 3)).extracting(StoredSubmission::id)
                 .containsExactly(waiting, failed, broken);
@@ -106,7 +110,7 @@ class SubmissionStoreTest {
         assertThat(store.scores()).containsExactly(
                 new SubmissionStore.LabScores(ada.id(), GatewayLab.LAB, 2, 8, 5, second, first));
 
-        assertThat(store.failUnfinished()).isEqualTo(2);
+        assertThat(store.failUnfinished()).isEqualTo(3);
         assertThat(store.find(waiting).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(store.find(other).orElseThrow().result().get("output").asText()).contains("Submit it again");
         assertThat(store.find(second).orElseThrow().status()).isEqualTo("DONE");
