@@ -155,34 +155,32 @@ public final class StandardsSuite {
     }
 
     private static String number(BridgeCase c, List<SenmlRecord> got, List<SenmlRecord> want, int index) {
-        String missing = record(got, index);
-        if (missing != null) {
-            return missing;
-        }
-        Double v = got.get(index).v();
         double expected = want.get(index).v();
-        if (v != null && close(v, expected)) {
-            return null;
-        }
-        String name = NAMES.get(index) + " (record " + (index + 1) + ")";
-        return name + " was " + v + (c.visible() ? ", expected " + expected + " " + UNITS.get(index) + " from registers "
-                + hex(c.block().registers()) + " of a " + c.block().wordOrder() + " meter"
-                : ", which " + c.rule().label() + " does not allow here");
+        return value(c, got, index, SenmlRecord::v, v -> v != null && close(v, expected), expected + " "
+                + UNITS.get(index) + " from registers " + hex(c.block().registers()) + " of a " + c.block().wordOrder()
+                + " meter");
     }
 
     private static String bool(BridgeCase c, List<SenmlRecord> got, List<SenmlRecord> want, int index) {
+        boolean expected = want.get(index).vb();
+        return value(c, got, index, SenmlRecord::vb, vb -> vb != null && vb == expected, expected
+                + " for status register " + c.block().registers()[5]);
+    }
+
+    /** Null when record {@code index} holds a right value; else what it held, and for a visible case what not. */
+    private static <T> String value(BridgeCase c, List<SenmlRecord> got, int index,
+                                    java.util.function.Function<SenmlRecord, T> field,
+                                    java.util.function.Predicate<T> right, String expected) {
         String missing = record(got, index);
         if (missing != null) {
             return missing;
         }
-        Boolean vb = got.get(index).vb();
-        boolean expected = want.get(index).vb();
-        if (vb != null && vb == expected) {
+        T actual = field.apply(got.get(index));
+        if (right.test(actual)) {
             return null;
         }
-        return NAMES.get(index) + " (record " + (index + 1) + ") was " + vb + (c.visible()
-                ? ", expected " + expected + " for status register " + c.block().registers()[5]
-                : ", which " + c.rule().label() + " does not allow here");
+        return NAMES.get(index) + " (record " + (index + 1) + ") was " + actual + (c.visible()
+                ? ", expected " + expected : ", which " + c.rule().label() + " does not allow here");
     }
 
     private static String record(List<SenmlRecord> got, int index) {
