@@ -48,7 +48,7 @@ public final class ContentCheck {
     public static final int MIN_LESSON_CHECKS = 2;
     public static final int MAX_LESSON_CHECKS = 4;
     /** Pages outside the chapter that content may link to. */
-    public static final Set<String> APP_PAGES = Set.of("/labs/live", "/labs/gateway", "/labs/protocol", "/quizzes",
+    public static final Set<String> APP_PAGES = Set.of("/labs/live", "/labs/gateway", "/labs/protocol", "/labs/standards", "/quizzes",
             "/glossary", "/references");
 
     private static final Set<String> DIAGRAMS = Set.of("sequenceDiagram", "flowchart", "graph", "stateDiagram",

@@ -13,9 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.m2mkit.grader.compile.CompileOutcome;
 import org.m2mkit.grader.compile.SubmissionCompiler;
-import org.m2mkit.grader.gateway.GatewaySuite;
+import org.m2mkit.grader.child.ChildMain;
 import org.m2mkit.grader.live.SandboxedGateway;
-import org.m2mkit.grader.protocol.ProtocolSuite;
 import org.m2mkit.grader.sandbox.ChildLauncher;
 import org.m2mkit.grader.sandbox.ChildPool;
 import org.m2mkit.grader.sandbox.SandboxSession;
@@ -40,7 +39,10 @@ public final class Grader implements AutoCloseable {
     private Grader(GraderConfig config) {
         this.config = config.validate();
         this.compiler = new SubmissionCompiler();
-        ChildLauncher launcher = new ChildLauncher(config.limits(), config.workDir(), config.sandbox());
+        List<String> args = new ArrayList<>(List.of(Long.toString(config.limits().outputBytes())));
+        args.addAll(Labs.runnerNames());
+        ChildLauncher launcher = new ChildLauncher(config.limits(), config.workDir(), config.sandbox(),
+                Labs.sandboxClasses(), ChildMain.class.getName(), args);
         this.pool = new ChildPool(launcher, config.poolSize());
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 0, TimeUnit.SECONDS,
@@ -198,7 +200,7 @@ public final class Grader implements AutoCloseable {
         progress.accept(Progress.TESTING);
         List<TestResult> tests;
         try (SandboxSession session = new SandboxSession(pool, compiled.classes(), compiled.mainClass())) {
-            tests = lab == Lab.GATEWAY ? GatewaySuite.run(session, visibleOnly) : ProtocolSuite.run(session, visibleOnly);
+            tests = lab.grade(session, visibleOnly);
         }
         LOG.debug("tested {} in {} ms", lab.id(), (System.nanoTime() - compiledAt) / 1_000_000);
         double score = 0;
@@ -225,7 +227,7 @@ public final class Grader implements AutoCloseable {
     }
 
     private static double maxScore(Lab lab) {
-        return 100;
+        return lab.maxScore();
     }
 
     private static double seconds(long start) {

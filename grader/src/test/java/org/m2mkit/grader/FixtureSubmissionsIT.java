@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.protocol.ProtocolLab;
 
 /**
  * Fixture submissions graded in real sandbox JVMs: every mutant of the reference gateway loses points in its
@@ -49,7 +51,7 @@ class FixtureSubmissionsIT {
         assertThat(m.find()).as("fixture names its rule").isTrue();
         String rule = "rule " + m.group(1) + " ";
 
-        GradeResult r = grader.grade(Lab.GATEWAY, Submission.fromPath(file));
+        GradeResult r = grader.grade(GatewayLab.LAB, Submission.fromPath(file));
 
         assertThat(r.gradable()).isTrue();
         List<TestResult> failed = r.tests().stream().filter(t -> !t.passed()).toList();
@@ -61,7 +63,7 @@ class FixtureSubmissionsIT {
 
     @Test
     void compileErrorIsNotGradableAndNamesFileAndLine() {
-        GradeResult r = grader.grade(Lab.GATEWAY, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/CompileError.java")));
+        GradeResult r = grader.grade(GatewayLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/CompileError.java")));
         assertThat(r.gradable()).isFalse();
         assertThat(r.score()).isZero();
         assertThat(r.tests()).isEmpty();
@@ -70,29 +72,29 @@ class FixtureSubmissionsIT {
 
     @Test
     void missingAndDoubledClassesAreNotGradable() {
-        GradeResult none = grader.grade(Lab.GATEWAY, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/NoGateway.java")));
+        GradeResult none = grader.grade(GatewayLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/NoGateway.java")));
         assertThat(none.gradable()).isFalse();
         assertThat(none.output()).contains("no public class implements org.m2mkit.labs.api.Gateway");
 
-        GradeResult two = grader.grade(Lab.GATEWAY, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/two")));
+        GradeResult two = grader.grade(GatewayLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/two")));
         assertThat(two.gradable()).isFalse();
         assertThat(two.output()).contains("2 public classes implementing Gateway (student.FirstGateway, student.SecondGateway)");
 
-        GradeResult ctor = grader.grade(Lab.GATEWAY, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/NoConstructor.java")));
+        GradeResult ctor = grader.grade(GatewayLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("gateway/invalid/NoConstructor.java")));
         assertThat(ctor.gradable()).isFalse();
         assertThat(ctor.output()).contains("has no constructor public NoConstructor(GatewayConfig config)");
     }
 
     @Test
     void constantAdvisorScoresBelow35Percent() {
-        GradeResult r = grader.grade(Lab.PROTOCOL, Submission.fromPath(Fixtures.fixtures().resolve("protocol/ConstantAdvisor.java")));
+        GradeResult r = grader.grade(ProtocolLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("protocol/ConstantAdvisor.java")));
         assertThat(r.gradable()).isTrue();
         assertThat(r.score() / r.maxScore()).isLessThan(0.35).isGreaterThan(0.0);
     }
 
     @Test
     void nullsAndExceptionsScoreZeroForTheirScenarioOnly() {
-        GradeResult r = grader.grade(Lab.PROTOCOL, Submission.fromPath(Fixtures.fixtures().resolve("protocol/FlakyAdvisor.java")));
+        GradeResult r = grader.grade(ProtocolLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("protocol/FlakyAdvisor.java")));
         assertThat(r.gradable()).isTrue();
         assertThat(r.tests()).anySatisfy(t -> assertThat(t.message()).startsWith("recommend returned null; 0 points"));
         assertThat(r.tests()).anySatisfy(t -> assertThat(t.message()).startsWith("recommend threw java.lang.IllegalStateException: no idea about moving devices"));

@@ -24,6 +24,17 @@ final class Fixtures {
         return reference("protocol/ReferenceProtocolAdvisor.java");
     }
 
+    /** The standards lab's reference bridge of the grader, moved to a package of its own. */
+    static Submission referenceBridge() {
+        Path source = Paths.get("src/main/java/org/m2mkit/grader/standards/ReferenceBridge.java");
+        try {
+            return Submission.ofSource("ReferenceBridge.java", Files.readString(source)
+                    .replaceFirst("package org\\.m2mkit\\.grader\\.standards;", "package solution;"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Submission reference(String file) {
         Path source = Paths.get("../labs/src/main/java/org/m2mkit/labs").resolve(file);
         try {

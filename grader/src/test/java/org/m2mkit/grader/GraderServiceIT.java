@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.protocol.ProtocolLab;
 
 /** The service API the web app uses: progress, bounded queue, health, shutdown. */
 class GraderServiceIT {
@@ -20,7 +21,7 @@ class GraderServiceIT {
     void reportsProgressInOrderAndHealth() throws Exception {
         try (Grader grader = Grader.start(GraderConfig.defaults().withWorkDir(work).withPoolSize(1))) {
             List<Progress> seen = new CopyOnWriteArrayList<>();
-            GradeResult r = grader.submit(Lab.PROTOCOL, Fixtures.referenceAdvisor(), true, seen::add).get(60, TimeUnit.SECONDS);
+            GradeResult r = grader.submit(ProtocolLab.LAB, Fixtures.referenceAdvisor(), true, seen::add).get(60, TimeUnit.SECONDS);
             assertThat(r.score()).isPositive();
             assertThat(seen).containsExactly(Progress.QUEUED, Progress.COMPILING, Progress.TESTING, Progress.DONE);
 
@@ -36,11 +37,11 @@ class GraderServiceIT {
         GraderConfig config = GraderConfig.defaults().withWorkDir(work).withPoolSize(0).withQueueCapacity(1);
         try (Grader grader = Grader.start(config)) {
             Submission s = Fixtures.referenceAdvisor();
-            CompletableFuture<GradeResult> running = grader.submit(Lab.PROTOCOL, s, true, p -> { });
-            CompletableFuture<GradeResult> waiting = grader.submit(Lab.PROTOCOL, s, true, p -> { });
+            CompletableFuture<GradeResult> running = grader.submit(ProtocolLab.LAB, s, true, p -> { });
+            CompletableFuture<GradeResult> waiting = grader.submit(ProtocolLab.LAB, s, true, p -> { });
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 3; i++) {
-                    grader.submit(Lab.PROTOCOL, s, true, p -> { });
+                    grader.submit(ProtocolLab.LAB, s, true, p -> { });
                 }
             }).isInstanceOf(GraderBusyException.class).hasMessageContaining("queue is full");
             assertThat(running.get(60, TimeUnit.SECONDS).gradable()).isTrue();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.grader.sandbox.SandboxSession;
 
 /**
@@ -18,7 +19,7 @@ class HangingSubmissionIT {
     @Test
     void aConstructorThatNeverReturnsFailsEveryTestAfterThreeTimeOuts(@TempDir Path work) {
         try (Grader grader = Grader.start(GraderConfig.defaults().withWorkDir(work).withPoolSize(1))) {
-            GradeResult r = grader.grade(Lab.GATEWAY,
+            GradeResult r = grader.grade(GatewayLab.LAB,
                     Submission.fromPath(Fixtures.fixtures().resolve("gateway/hanging/ConstructorSleepsForever.java")));
             assertThat(r.gradable()).isTrue();
             assertThat(r.score()).isZero();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.m2mkit.grader.gateway.GatewayLab;
 
 /**
  * Hostile submissions (fixtures/hostile, one attack each, triggered by one demand-response test) graded in
@@ -69,8 +70,10 @@ class HostileSubmissionsIT {
         }
     }
 
+    /** The gateway lab's hostile submissions, then the standards lab's (a fixture names its lab in a "lab:" line). */
     static Stream<Path> fixtures() throws IOException {
-        return Files.list(Fixtures.fixtures().resolve("hostile")).sorted();
+        return Stream.concat(Files.list(Fixtures.fixtures().resolve("hostile")).sorted(),
+                Files.list(Fixtures.fixtures().resolve("standards/hostile")).sorted());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,7 +83,8 @@ class HostileSubmissionsIT {
         if (header.contains("// needs: bwrap")) {
             assumeTrue(grader.health().sandbox().equals("bwrap"), "needs bubblewrap for file and network isolation");
         }
-        GradeResult r = grader.grade(Lab.GATEWAY, Submission.fromPath(fixture));
+        String lab = field(header, "lab");
+        GradeResult r = grader.grade(lab == null ? GatewayLab.LAB : Labs.parse(lab), Submission.fromPath(fixture));
 
         String expectMessage = field(header, "expect-message");
         if (header.contains("// expect-gradable: false")) {

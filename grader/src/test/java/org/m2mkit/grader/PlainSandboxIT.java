@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.grader.sandbox.SandboxPolicy;
 
 /** The weaker mode without bubblewrap still grades, with its limits, and says which mode it is in. */
@@ -19,11 +20,11 @@ class PlainSandboxIT {
             assertThat(grader.health().sandbox()).isEqualTo("plain");
             assertThat(grader.health().sandboxDetail()).contains("NO network or file-system isolation");
 
-            GradeResult reference = grader.grade(Lab.GATEWAY, Fixtures.referenceGateway());
+            GradeResult reference = grader.grade(GatewayLab.LAB, Fixtures.referenceGateway());
             assertThat(reference.score()).isEqualTo(100.0);
             assertThat(reference.output()).contains("resource limits only");
 
-            GradeResult loop = grader.grade(Lab.GATEWAY, Submission.fromPath(Fixtures.fixtures().resolve("hostile/InfiniteLoop.java")));
+            GradeResult loop = grader.grade(GatewayLab.LAB, Submission.fromPath(Fixtures.fixtures().resolve("hostile/InfiniteLoop.java")));
             assertThat(loop.score()).isEqualTo(96.0);
             assertThat(loop.tests()).anySatisfy(t -> assertThat(t.message()).contains("ran longer than the time limit"));
         }

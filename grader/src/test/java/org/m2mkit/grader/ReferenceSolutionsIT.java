@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.protocol.ProtocolLab;
 
 /** The kit's reference solutions, graded in real sandbox JVMs, score full marks. */
 class ReferenceSolutionsIT {
@@ -26,7 +28,7 @@ class ReferenceSolutionsIT {
 
     @Test
     void referenceGatewayScoresFullMarks() {
-        GradeResult r = grader.grade(Lab.GATEWAY, Fixtures.referenceGateway());
+        GradeResult r = grader.grade(GatewayLab.LAB, Fixtures.referenceGateway());
         assertThat(r.tests()).allSatisfy(t -> assertThat(t.passed()).as(t.name() + ": " + t.message()).isTrue());
         assertThat(r.gradable()).isTrue();
         assertThat(r.score()).isEqualTo(100.0);
@@ -35,7 +37,7 @@ class ReferenceSolutionsIT {
 
     @Test
     void referenceAdvisorScoresFullMarks() {
-        GradeResult r = grader.grade(Lab.PROTOCOL, Fixtures.referenceAdvisor());
+        GradeResult r = grader.grade(ProtocolLab.LAB, Fixtures.referenceAdvisor());
         assertThat(r.tests()).allSatisfy(t -> assertThat(t.passed()).as(t.name() + ": " + t.message()).isTrue());
         assertThat(r.score()).isEqualTo(100.0);
     }

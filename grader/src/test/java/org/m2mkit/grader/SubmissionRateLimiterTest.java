@@ -5,26 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.protocol.ProtocolLab;
 
 class SubmissionRateLimiterTest {
     @Test
     void allowsABurstThenAsksToWaitPerStudentAndLab() {
         SubmissionRateLimiter limiter = new SubmissionRateLimiter(2, Duration.ofHours(1));
-        assertThat(limiter.tryAcquire("ann", Lab.GATEWAY).allowed()).isTrue();
-        assertThat(limiter.tryAcquire("ann", Lab.GATEWAY).allowed()).isTrue();
-        SubmissionRateLimiter.Decision third = limiter.tryAcquire("ann", Lab.GATEWAY);
+        assertThat(limiter.tryAcquire("ann", GatewayLab.LAB).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("ann", GatewayLab.LAB).allowed()).isTrue();
+        SubmissionRateLimiter.Decision third = limiter.tryAcquire("ann", GatewayLab.LAB);
         assertThat(third.allowed()).isFalse();
         assertThat(third.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofHours(1));
-        assertThat(limiter.tryAcquire("bob", Lab.GATEWAY).allowed()).isTrue();
-        assertThat(limiter.tryAcquire("ann", Lab.PROTOCOL).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("bob", GatewayLab.LAB).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("ann", ProtocolLab.LAB).allowed()).isTrue();
     }
 
     @Test
     void aRefundedSubmissionCanBeMadeAgain() {
         SubmissionRateLimiter limiter = new SubmissionRateLimiter(1, Duration.ofHours(1));
-        assertThat(limiter.tryAcquire("ann", Lab.GATEWAY).allowed()).isTrue();
-        limiter.refund("ann", Lab.GATEWAY);
-        assertThat(limiter.tryAcquire("ann", Lab.GATEWAY).allowed()).isTrue();
+        assertThat(limiter.tryAcquire("ann", GatewayLab.LAB).allowed()).isTrue();
+        limiter.refund("ann", GatewayLab.LAB);
+        assertThat(limiter.tryAcquire("ann", GatewayLab.LAB).allowed()).isTrue();
     }
 
     @Test

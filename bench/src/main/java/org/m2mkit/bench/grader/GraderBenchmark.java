@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.m2mkit.grader.GradeResult;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
-import org.m2mkit.grader.Lab;
+
 import org.m2mkit.grader.Submission;
+import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.grader.starter.StarterKit;
 
 /**
@@ -46,30 +47,30 @@ public final class GraderBenchmark {
             sandbox = grader.health().sandbox();
             grader.awaitWarm(Duration.ofSeconds(60));
             for (int i = 0; i < 5; i++) {
-                check(grader.grade(Lab.GATEWAY, reference));
+                check(grader.grade(GatewayLab.LAB, reference));
             }
             warm = new ArrayList<>();
             for (int i = 0; i < warmRuns; i++) {
                 grader.awaitWarm(Duration.ofSeconds(30));
                 long t = System.nanoTime();
-                check(grader.grade(Lab.GATEWAY, reference));
+                check(grader.grade(GatewayLab.LAB, reference));
                 warm.add(seconds(t));
             }
         }
 
         List<Double> cold = new ArrayList<>();
         try (Grader grader = Grader.start(GraderConfig.defaults().withWorkDir(work.resolve("cold")).withPoolSize(0))) {
-            check(grader.grade(Lab.GATEWAY, reference));
+            check(grader.grade(GatewayLab.LAB, reference));
             for (int i = 0; i < coldRuns; i++) {
                 long t = System.nanoTime();
-                check(grader.grade(Lab.GATEWAY, reference));
+                check(grader.grade(GatewayLab.LAB, reference));
                 cold.add(seconds(t));
             }
         }
 
         List<Double> maven = new ArrayList<>();
         Path kit = work.resolve("kit");
-        StarterKit.write(Lab.GATEWAY, kit);
+        StarterKit.write(GatewayLab.LAB, kit);
         Files.writeString(kit.resolve("src/main/java/student/MyGateway.java"),
                 reference.files().values().iterator().next().replace("ReferenceGateway", "MyGateway")
                         .replace("package solution;", "package student;"));
@@ -86,11 +87,11 @@ public final class GraderBenchmark {
                     .withPoolSize(2).withConcurrency(concurrency);
             try (Grader grader = Grader.start(config)) {
                 grader.awaitWarm(Duration.ofSeconds(60));
-                check(grader.grade(Lab.GATEWAY, reference));
+                check(grader.grade(GatewayLab.LAB, reference));
                 List<CompletableFuture<GradeResult>> all = new ArrayList<>();
                 long t = System.nanoTime();
                 for (int i = 0; i < queued; i++) {
-                    all.add(grader.submit(Lab.GATEWAY, reference, false, p -> { }));
+                    all.add(grader.submit(GatewayLab.LAB, reference, false, p -> { }));
                 }
                 for (CompletableFuture<GradeResult> f : all) {
                     check(f.get(30, TimeUnit.MINUTES));

@@ -12,27 +12,22 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.m2mkit.labs.api.Gateway;
-import org.m2mkit.labs.api.GatewayConfig;
-import org.m2mkit.labs.api.ProtocolAdvisor;
 
 /**
  * The program a sandbox child runs: it receives the student's compiled classes and the inputs of each test
  * case, calls the student's code, and sends back what it returned or threw. It never sees expected values and
  * decides nothing; the grader compares. The channel streams live only in {@link #main}'s frame, out of reach
- * of the student's code.
+ * of the student's code. Arguments: the output limit in bytes, then {@link #JUNIT_ARG} or the class names of the
+ * labs' {@link LabRunner}s; each {@link Wire#CASE} request names the runner that answers it.
  */
 public final class ChildMain {
     /** Bytes of the student's printing kept per case. */
     static final int KEEP_OUTPUT = 4_096;
     /** The second argument of a child that runs code questions' JUnit tests ({@link Wire#JUNIT}). */
     public static final String JUNIT_ARG = "junit";
-    /** The gateway a live-lab child keeps between calls ({@link Wire#LIVE_OPEN}, {@link Wire#LIVE_STEP}). */
-    private static Gateway live;
-
     private ChildMain() {
     }
 
@@ -46,9 +41,15 @@ public final class ChildMain {
         System.setOut(printed);
         System.setErr(printed);
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        warmUp();
-        if (args.length > 1 && args[1].equals(JUNIT_ARG)) {
-            JUnitRun.warmUp();
+        Map<String, LabRunner> runners = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals(JUNIT_ARG)) {
+                JUnitRun.warmUp();
+            } else {
+                LabRunner runner = runner(args[i]);
+                runner.warmUp();
+                runners.put(args[i], runner);
+            }
         }
         out.writeInt(Wire.MAGIC);
         out.writeByte(Wire.READY);
@@ -84,7 +85,7 @@ public final class ChildMain {
             } else {
                 capture.takeText();
                 try {
-                    runCase(type, in, res, loader, mainClass);
+                    runCase(type, in, res, loader, mainClass, runners);
                 } catch (IOException e) {
                     throw e;
                 }
@@ -104,74 +105,29 @@ public final class ChildMain {
         }
     }
 
-    /** Loads what every case needs before the child reports ready, so that a warm child answers at once. */
-    private static void warmUp() throws IOException {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(sink);
-        Wire.writeConfig(d, ScaleRun.config(3));
-        Wire.readConfig(new DataInputStream(new ByteArrayInputStream(sink.toByteArray())));
+    /** Makes a lab's runner from the child's own class path (never the submission's). */
+    private static LabRunner runner(String className) throws IOException {
+        try {
+            return (LabRunner) Class.forName(className, true, ChildMain.class.getClassLoader())
+                    .getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IOException("cannot make the lab runner " + className + ": " + e);
+        }
     }
 
     private static void runCase(byte type, DataInputStream in, DataOutputStream res, StudentLoader loader,
-                                String mainClass) throws IOException {
-        if (type == Wire.GATEWAY_CASE) {
-            GatewayConfig config = Wire.readConfig(in);
-            int steps = in.readInt();
-            byte[][] ops = new byte[steps][];
-            for (int i = 0; i < steps; i++) {
-                ops[i] = in.readNBytes(in.readInt());
+                                String mainClass, Map<String, LabRunner> runners) throws IOException {
+        if (type == Wire.CASE) {
+            String name = Wire.readString(in);
+            LabRunner runner = runners.get(name);
+            if (runner == null) {
+                throw new IOException("no lab runner " + name + " in this child");
             }
-            GatewayStepRunner.run(config, ops, res, () -> newInstance(loader, mainClass, Gateway.class, config));
-        } else if (type == Wire.SCALE) {
-            int meters = in.readInt();
-            int readings = in.readInt();
-            int reports = in.readInt();
-            long seed = in.readLong();
-            boolean baseline = in.readBoolean();
-            GatewayStepRunner.scale(meters, readings, reports, seed, res, baseline
-                    ? () -> new ScaleBaseline(ScaleRun.config(meters))
-                    : () -> newInstance(loader, mainClass, Gateway.class, ScaleRun.config(meters)));
-        } else if (type == Wire.ADVISE) {
-            int n = in.readInt();
-            org.m2mkit.labs.api.Scenario[] scenarios = new org.m2mkit.labs.api.Scenario[n];
-            for (int i = 0; i < n; i++) {
-                scenarios[i] = Wire.readScenario(in);
-            }
-            GatewayStepRunner.advise(scenarios, res, () -> newInstance(loader, mainClass, ProtocolAdvisor.class, null));
-        } else if (type == Wire.LIVE_OPEN) {
-            GatewayConfig config = Wire.readConfig(in);
-            try {
-                live = newInstance(loader, mainClass, Gateway.class, config);
-                res.writeByte(Wire.OK);
-            } catch (Throwable t) {
-                live = null;
-                GatewayStepRunner.writeThrown(res, t);
-            }
-        } else if (type == Wire.LIVE_STEP) {
-            byte[] op = in.readNBytes(in.readInt());
-            Gateway kept = live;
-            GatewayStepRunner.run(null, new byte[][] {op}, res, () -> {
-                if (kept == null) {
-                    throw new IllegalStateException("no live gateway was made");
-                }
-                return kept;
-            });
+            runner.run(in.readByte(), in, res, new Submitted(loader, mainClass));
         } else if (type == Wire.JUNIT) {
             JUnitRun.run(in, res, loader);
         } else {
             throw new IOException("unknown request " + type);
-        }
-    }
-
-    private static <T> T newInstance(StudentLoader loader, String name, Class<T> type, GatewayConfig config)
-            throws Throwable {
-        Class<?> c = Class.forName(name, true, loader);
-        try {
-            Object o = config == null ? c.getConstructor().newInstance()
-                    : c.getConstructor(GatewayConfig.class).newInstance(config);
-            return type.cast(o);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 

@@ -10,6 +10,7 @@ import org.m2mkit.grader.GradeResult;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.grader.TestResult;
 import org.m2mkit.grader.results.ResultsJson;
@@ -30,14 +31,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grade a lab submission in the sandbox, or write a lab's starter kit.", "",
                 "  m2mkit grade --lab gateway --submission MyGateway.java [--results results.json] [--visible-only]",
-                "  m2mkit grade --starter protocol DIR"},
+                "  m2mkit grade --starter standards DIR"},
         footer = {"", "Exit status: 0 when grading completed, whatever the score; 2 for a usage error; 1 if the grader failed."})
 public final class GradeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--lab", paramLabel = "gateway|protocol", description = "the lab the submission is for")
+    @Option(names = "--lab", paramLabel = "LAB", description = "the lab the submission is for: ${COMPLETION-CANDIDATES}",
+            completionCandidates = LabIds.class)
     String lab;
 
     @Option(names = "--submission", paramLabel = "PATH", description = "a .java file, a folder of .java files, or a .zip")
@@ -56,7 +58,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the results JSON instead of the summary")
     boolean json;
 
-    @Option(names = "--starter", paramLabel = "gateway|protocol", description = "write this lab's starter kit into DIR")
+    @Option(names = "--starter", paramLabel = "LAB", description = "write this lab's starter kit into DIR",
+            completionCandidates = LabIds.class)
     String starter;
 
     @Option(names = "--sandbox", paramLabel = "bwrap|plain", defaultValue = "bwrap",
@@ -100,14 +103,15 @@ public final class GradeCommand implements Callable<Integer> {
             if (starterDir == null) {
                 throw new UserError("--starter needs a folder: m2mkit grade --starter " + starter + " DIR");
             }
-            Lab kitLab = Lab.parse(starter);
+            Lab kitLab = Labs.parse(starter);
             int n = StarterKit.write(kitLab, starterDir);
             out.println("Wrote the " + kitLab.id() + " lab's starter kit (" + n + " files) to " + starterDir
                     + "; run 'mvn test' there.");
             return 0;
         }
         if (lab == null || submission == null) {
-            throw new UserError("give --lab gateway|protocol and --submission PATH (or --starter gateway|protocol DIR)");
+            String ids = String.join("|", new LabIds());
+            throw new UserError("give --lab " + ids + " and --submission PATH (or --starter " + ids + " DIR)");
         }
         if (starterDir != null) {
             throw new UserError("unexpected argument " + starterDir + "; the submission goes after --submission");
@@ -119,7 +123,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (policy == null) {
             throw new UserError("--sandbox " + sandbox + " is not known; use bwrap, or plain (unsafe) for code you trust");
         }
-        Lab theLab = Lab.parse(lab);
+        Lab theLab = Labs.parse(lab);
         Submission sub = Submission.fromPath(submission);
         GradeResult result;
         try (Grader grader = Grader.start(GraderConfig.defaults().withPoolSize(0).withSandbox(policy))) {
@@ -150,6 +154,14 @@ public final class GradeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The registered labs' ids, for the help text and messages. */
+    static final class LabIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Labs.all().stream().map(Lab::id).iterator();
+        }
     }
 
     static void printSummary(PrintWriter out, GradeResult r) {

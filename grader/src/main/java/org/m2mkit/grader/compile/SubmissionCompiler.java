@@ -3,6 +3,8 @@ package org.m2mkit.grader.compile;
 import com.sun.source.util.JavacTask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +27,12 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.grader.sandbox.ClassPathTree;
-import org.m2mkit.labs.api.Gateway;
 
 /**
- * Compiles a submission in memory against the labs API alone (nothing of the kit or the grader is visible to
- * it), runs none of its code, and finds the one public class the lab requires by looking at the compiled
+ * Compiles a submission in memory against the labs API and the labs' contract types alone (nothing else of the
+ * kit or the grader is visible to it; they are copied to a private folder), runs none of its code, and finds the one public class the lab requires by looking at the compiled
  * program's elements.
  */
 public final class SubmissionCompiler implements AutoCloseable {
@@ -38,13 +40,20 @@ public final class SubmissionCompiler implements AutoCloseable {
     private static final List<String> RESERVED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.m2mkit.");
 
     private final JavaCompiler javac;
+    private final Path apiFolder;
     private final String apiClassPath;
     /** Kept across compilations: it caches the platform's class files, which makes every later compile faster. */
     private final StandardJavaFileManager standard;
 
     public SubmissionCompiler() {
         this.javac = systemCompiler();
-        this.apiClassPath = ClassPathTree.location(Gateway.class).toString();
+        try {
+            this.apiFolder = Files.createTempDirectory("m2mkit-api-");
+            ClassPathTree.write(Labs.contractClasses(), apiFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the labs API for the compiler", e);
+        }
+        this.apiClassPath = apiFolder.toString();
         this.standard = javac.getStandardFileManager(null, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -136,6 +145,13 @@ public final class SubmissionCompiler implements AutoCloseable {
             standard.close();
         } catch (IOException e) {
             // nothing left to release
+        }
+        try (var walk = Files.walk(apiFolder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.m2mkit.grader.TestResult;
-import org.m2mkit.grader.child.ScaleRun;
 import org.m2mkit.grader.child.Wire;
+import org.m2mkit.grader.gateway.child.GatewayRunner;
+import org.m2mkit.grader.gateway.child.GatewayWire;
+import org.m2mkit.grader.gateway.child.ScaleRun;
 import org.m2mkit.grader.sandbox.ChildFailure;
 import org.m2mkit.grader.sandbox.SandboxSession;
 import org.m2mkit.labs.api.Alert;
@@ -33,6 +35,7 @@ public final class GatewaySuite {
     static final long SCALE_SEED = 46_032L;
     static final int SMALL_METERS = 100;
     static final int LARGE_METERS = 10_000;
+    private static final String RUNNER = GatewayRunner.class.getName();
 
     private GatewaySuite() {
     }
@@ -74,8 +77,8 @@ public final class GatewaySuite {
         List<Object> expected = expected(c);
         String title = c.rule().label() + ": " + c.name();
         try {
-            SandboxSession.Answer answer = session.call(Wire.GATEWAY_CASE, out -> {
-                Wire.writeConfig(out, c.config());
+            SandboxSession.Answer answer = session.call(RUNNER, GatewayRunner.CASE, out -> {
+                GatewayWire.writeConfig(out, c.config());
                 out.writeInt(c.steps().size());
                 for (Step s : c.steps()) {
                     byte[] op = encode(s);
@@ -113,14 +116,9 @@ public final class GatewaySuite {
         }
     }
 
-    static TestResult verdict(GatewayCase c, String title, String verdict, SandboxSession.Tail tail) {
-        if (verdict == null && tail.overOutputLimit()) {
-            verdict = "printed " + tail.printedBytes() + " bytes, more than the limit of the sandbox";
-        }
-        String printed = tail.printed() == null ? "" : tail.printed();
-        if (tail.lingeringThreads() > 0) {
-            printed = "(the submission left " + tail.lingeringThreads() + " thread(s) running after the test)\n" + printed;
-        }
+    static TestResult verdict(GatewayCase c, String title, String caseVerdict, SandboxSession.Tail tail) {
+        String verdict = tail.verdict(caseVerdict);
+        String printed = tail.printedText();
         if (verdict == null) {
             return new TestResult(title, c.number(), c.rule().label(), c.points(), c.points(), "passed", c.visible(), printed);
         }
@@ -152,13 +150,13 @@ public final class GatewaySuite {
         try (DataOutputStream d = new DataOutputStream(bytes)) {
             if (s instanceof Step.Reading r) {
                 d.writeByte(OP_READING);
-                Wire.writeReading(d, r.reading());
+                GatewayWire.writeReading(d, r.reading());
             } else if (s instanceof Step.Report r) {
                 d.writeByte(OP_REPORT);
                 d.writeLong(r.nowMs());
             } else if (s instanceof Step.Demand dr) {
                 d.writeByte(OP_DEMAND);
-                Wire.writeDemand(d, dr.command());
+                GatewayWire.writeDemand(d, dr.command());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -168,12 +166,12 @@ public final class GatewaySuite {
 
     private static Object read(Step s, DataInputStream in) throws IOException {
         if (s instanceof Step.Reading) {
-            return Wire.readAlerts(in);
+            return GatewayWire.readAlerts(in);
         }
         if (s instanceof Step.Report) {
-            return Wire.readReport(in);
+            return GatewayWire.readReport(in);
         }
-        return Wire.readCommands(in);
+        return GatewayWire.readCommands(in);
     }
 
     /** Null when the answer is right; else what is wrong, with expected values only for visible cases. */
@@ -360,7 +358,7 @@ public final class GatewaySuite {
         private static Run once(SandboxSession session, int meters, Duration timeout, boolean yardstick)
                 throws ChildFailure, IOException {
             long start = System.nanoTime();
-            SandboxSession.Answer answer = session.call(Wire.SCALE, out -> {
+            SandboxSession.Answer answer = session.call(RUNNER, GatewayRunner.SCALE, out -> {
                 out.writeInt(meters);
                 out.writeInt(SCALE_READINGS);
                 out.writeInt(SCALE_REPORTS);
@@ -376,7 +374,7 @@ public final class GatewaySuite {
                 int n = Wire.readCount(in);
                 int good = 0;
                 for (int i = 0; i < n; i++) {
-                    AreaReport r = Wire.readReport(in);
+                    AreaReport r = GatewayWire.readReport(in);
                     if (r != null && ScaleRun.AREA.equals(r.areaId())) {
                         good++;
                     }

@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.m2mkit.grader.InvalidSubmissionException;
-import org.m2mkit.grader.Lab;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.grader.child.Wire;
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.gateway.child.GatewayRunner;
+import org.m2mkit.grader.gateway.child.GatewayWire;
 import org.m2mkit.grader.compile.CompileOutcome;
 import org.m2mkit.grader.compile.SubmissionCompiler;
 import org.m2mkit.grader.sandbox.Child;
@@ -57,7 +59,7 @@ public final class SandboxedGateway implements Gateway, AutoCloseable {
      */
     public static SandboxedGateway open(SubmissionCompiler compiler, ChildPool pool, Submission submission,
                                         GatewayConfig config) {
-        CompileOutcome compiled = compiler.compile(Lab.GATEWAY, submission.files());
+        CompileOutcome compiled = compiler.compile(GatewayLab.LAB, submission.files());
         if (!compiled.gradable()) {
             throw new InvalidSubmissionException("the submission cannot run: "
                     + String.join("; ", compiled.problems()));
@@ -80,7 +82,11 @@ public final class SandboxedGateway implements Gateway, AutoCloseable {
                 }
                 Wire.writeString(out, compiled.mainClass());
             }, Duration.ofSeconds(10)).readByte();
-            DataInputStream in = child.call(Wire.LIVE_OPEN, out -> Wire.writeConfig(out, config), g.callTimeout);
+            DataInputStream in = child.call(Wire.CASE, out -> {
+                Wire.writeString(out, GatewayRunner.class.getName());
+                out.writeByte(GatewayRunner.LIVE_OPEN);
+                GatewayWire.writeConfig(out, config);
+            }, g.callTimeout);
             if (in.readByte() == Wire.THREW) {
                 throw new InvalidSubmissionException("the constructor of " + compiled.mainClass() + " threw "
                         + thrown(in));
@@ -106,8 +112,8 @@ public final class SandboxedGateway implements Gateway, AutoCloseable {
     public List<Alert> onReading(MeterReading reading) {
         return step(d -> {
             d.writeByte(OP_READING);
-            Wire.writeReading(d, reading);
-        }, Wire::readAlerts);
+            GatewayWire.writeReading(d, reading);
+        }, GatewayWire::readAlerts);
     }
 
     @Override
@@ -115,15 +121,15 @@ public final class SandboxedGateway implements Gateway, AutoCloseable {
         return step(d -> {
             d.writeByte(OP_REPORT);
             d.writeLong(nowMs);
-        }, Wire::readReport);
+        }, GatewayWire::readReport);
     }
 
     @Override
     public List<HvacCommand> onDemandResponse(DemandResponse command) {
         return step(d -> {
             d.writeByte(OP_DEMAND);
-            Wire.writeDemand(d, command);
-        }, Wire::readCommands);
+            GatewayWire.writeDemand(d, command);
+        }, GatewayWire::readCommands);
     }
 
     private interface Encoder {
@@ -146,7 +152,9 @@ public final class SandboxedGateway implements Gateway, AutoCloseable {
         }
         byte[] encoded = bytes.toByteArray();
         try {
-            DataInputStream in = child.call(Wire.LIVE_STEP, out -> {
+            DataInputStream in = child.call(Wire.CASE, out -> {
+                Wire.writeString(out, GatewayRunner.class.getName());
+                out.writeByte(GatewayRunner.LIVE_STEP);
                 out.writeInt(encoded.length);
                 out.write(encoded);
             }, callTimeout);

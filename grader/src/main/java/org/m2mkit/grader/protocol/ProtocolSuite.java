@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.m2mkit.grader.TestResult;
 import org.m2mkit.grader.child.Wire;
+import org.m2mkit.grader.protocol.child.ProtocolRunner;
+import org.m2mkit.grader.protocol.child.ProtocolWire;
 import org.m2mkit.grader.sandbox.ChildFailure;
 import org.m2mkit.grader.sandbox.SandboxSession;
 import org.m2mkit.labs.api.Recommendation;
@@ -37,9 +39,9 @@ public final class ProtocolSuite {
             String number = Integer.toString(i);
             String rule = b.section();
             try {
-                SandboxSession.Answer answer = session.call(Wire.ADVISE, out -> {
+                SandboxSession.Answer answer = session.call(ProtocolRunner.class.getName(), ProtocolRunner.ADVISE, out -> {
                     out.writeInt(1);
-                    Wire.writeScenario(out, b.scenario());
+                    ProtocolWire.writeScenario(out, b.scenario());
                 }, session.limits().caseTimeout());
                 DataInputStream in = answer.in();
                 in.readInt();
@@ -48,7 +50,7 @@ public final class ProtocolSuite {
                 if (in.readByte() == Wire.THREW) {
                     problem = "recommend threw " + thrown(in);
                 } else {
-                    r = Wire.readRecommendation(in);
+                    r = ProtocolWire.readRecommendation(in);
                     if (r == null) {
                         problem = "recommend returned null";
                     }

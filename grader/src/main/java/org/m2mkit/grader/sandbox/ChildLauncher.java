@@ -11,16 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.m2mkit.grader.child.ChildMain;
 import org.m2mkit.grader.child.NoProcesses;
-import org.m2mkit.labs.api.Gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts sandbox children. Their class path is a private directory holding only the labs API and the child
- * runner (copied out of the grader's class path once), so nothing of the grader, its test suites or their
- * expected values is within the child's reach.
+ * Starts sandbox children. Their class path is a private directory holding only the files its maker gives (for
+ * gradings: the labs API and contracts, the child program and the labs' runners, see {@code Labs.sandboxClasses}),
+ * copied out of the grader's class path once, so nothing of the grader, its test suites or their expected values
+ * is within the child's reach.
  */
 public final class ChildLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(ChildLauncher.class);
@@ -38,17 +37,10 @@ public final class ChildLauncher {
     private final Path seccomp;
 
     /**
-     * @param workRoot  where the child class path and the scratch directories go
-     * @param policy   whether bubblewrap is used, required or left out
-     */
-    public ChildLauncher(Limits limits, Path workRoot, SandboxPolicy policy) {
-        this(limits, workRoot, policy, graderFiles(), ChildMain.class.getName(),
-                List.of(Long.toString(limits.outputBytes())));
-    }
-
-    /**
-     * A launcher for another child program under the same sandbox rules.
+     * A launcher of sandbox children under the sandbox rules.
      *
+     * @param workRoot  where the child class path and the scratch directories go
+     * @param policy    whether bubblewrap is used, required or left out
      * @param files     the child's whole class path, by relative name (see {@link ClassPathTree#read})
      * @param mainClass the class the child runs, with {@code mainArgs}
      */
@@ -107,12 +99,6 @@ public final class ChildLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sandbox's seccomp filter under " + workRoot, e);
         }
-    }
-
-    private static TreeMap<String, byte[]> graderFiles() {
-        TreeMap<String, byte[]> files = ClassPathTree.read(Gateway.class, "org/m2mkit/labs/api/");
-        files.putAll(ClassPathTree.read(ChildMain.class, "org/m2mkit/grader/child/"));
-        return files;
     }
 
     /** The child's class path as this process sees it (the child may see it under another name). */

@@ -50,6 +50,19 @@ public final class SandboxSession implements AutoCloseable {
         static Tail read(DataInputStream in) throws IOException {
             return new Tail(in.readLong(), Wire.readString(in), in.readBoolean(), in.readInt());
         }
+
+        /** The case's verdict once the tail is known: {@code verdict}, or the output limit's if the case passed. */
+        public String verdict(String verdict) {
+            return verdict == null && overOutputLimit
+                    ? "printed " + printedBytes + " bytes, more than the limit of the sandbox" : verdict;
+        }
+
+        /** What the student's code printed, after a note on threads it left running. */
+        public String printedText() {
+            String text = printed == null ? "" : printed;
+            return lingeringThreads > 0
+                    ? "(the submission left " + lingeringThreads + " thread(s) running after the test)\n" + text : text;
+        }
     }
 
     /** A case's answer: the body to parse, then {@link #tail()} once the body is read. */
@@ -67,6 +80,15 @@ public final class SandboxSession implements AutoCloseable {
         public Tail tail() throws IOException {
             return Tail.read(in);
         }
+    }
+
+    /** Runs one request of a lab, answered by its runner ({@link org.m2mkit.grader.child.LabRunner}) in the child. */
+    public Answer call(String runner, byte op, Child.Request request, Duration timeout) throws ChildFailure {
+        return call(Wire.CASE, out -> {
+            Wire.writeString(out, runner);
+            out.writeByte(op);
+            request.write(out);
+        }, timeout);
     }
 
     /** Runs one request in a child holding the submission, starting one when needed. */

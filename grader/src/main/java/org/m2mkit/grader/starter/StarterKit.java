@@ -9,14 +9,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.Lab;
-import org.m2mkit.grader.gateway.VisibleTestsSource;
-import org.m2mkit.grader.protocol.VisibleScenariosSource;
 import org.m2mkit.grader.sandbox.ClassPathTree;
 import org.m2mkit.labs.UserError;
 
 /**
- * Writes a lab's starter kit: a Maven project with the labs API sources, a skeleton class to complete, the
- * visible tests (the same cases the grader runs, with their expected values) and a README. It needs only
+ * Writes a lab's starter kit from the parts the lab provides ({@link Lab#skeleton}, {@link Lab#visibleTests},
+ * {@link Lab#scoring}): a Maven project with the labs API sources (and the lab's own contract types), a skeleton
+ * class to complete, the visible tests (the same cases the grader runs, with their expected values) and a README. It needs only
  * JUnit from Maven Central, so {@code mvn test} runs offline once that is cached.
  */
 public final class StarterKit {
@@ -25,11 +24,6 @@ public final class StarterKit {
     static final String COMPILER_VERSION = "3.14.1";
 
     private StarterKit() {
-    }
-
-    /** The student's class name for a lab. */
-    public static String studentClass(Lab lab) {
-        return lab == Lab.GATEWAY ? "MyGateway" : "MyAdvisor";
     }
 
     /** Writes the kit into {@code dir}, which must be new or empty; returns the files written. */
@@ -71,23 +65,22 @@ public final class StarterKit {
         }
         api.forEach((name, bytes) -> files.put("src/main/java/" + name.substring("starter-kit/api/".length()),
                 new String(bytes, StandardCharsets.UTF_8)));
-        String cls = studentClass(lab);
+        for (String folder : lab.contractFolders()) {
+            String prefix = "starter-kit/contracts/" + folder;
+            TreeMap<String, byte[]> own = ClassPathTree.read(lab.getClass(), prefix);
+            if (own.isEmpty()) {
+                throw new IllegalStateException("the sources of " + folder + " are missing from the grader's class path");
+            }
+            own.forEach((name, bytes) -> files.put("src/main/java/" + name.substring("starter-kit/contracts/".length()),
+                    new String(bytes, StandardCharsets.UTF_8)));
+        }
+        String cls = lab.studentClass();
         files.put("pom.xml", pom(lab));
         files.put("README.md", readme(lab, cls));
         files.put(".gitignore", "target/\n");
-        if (lab == Lab.GATEWAY) {
-            files.put("src/main/java/student/" + cls + ".java", skeleton(lab));
-            files.put("src/test/java/student/VisibleGatewayTest.java", VisibleTestsSource.junit("student", "VisibleGatewayTest", cls));
-        } else {
-            files.put("src/main/java/student/" + cls + ".java", skeleton(lab));
-            files.put("src/test/java/student/VisibleScenariosTest.java", VisibleScenariosSource.junit("student", "VisibleScenariosTest", cls));
-        }
+        files.put("src/main/java/student/" + cls + ".java", lab.skeleton());
+        lab.visibleTests().forEach((name, source) -> files.put("src/test/java/student/" + name + ".java", source));
         return files;
-    }
-
-    /** The class a student starts from, as in the kit: it compiles and scores little. */
-    public static String skeleton(Lab lab) {
-        return lab == Lab.GATEWAY ? Templates.gatewaySkeleton(studentClass(lab)) : Templates.advisorSkeleton(studentClass(lab));
     }
 
     private static String pom(Lab lab) {
@@ -124,19 +117,11 @@ public final class StarterKit {
     }
 
     private static String readme(Lab lab, String cls) {
-        String test = lab == Lab.GATEWAY ? "VisibleGatewayTest" : "VisibleScenariosTest";
-        String scoring = lab == Lab.GATEWAY
-                ? "100 points: validation 20, alerts 20, report 30, demand response 20, scale 10. About 40 points come from "
-                + "the visible tests in `" + test + "`; hidden tests check the same rules on other cases, and the scale test "
-                + "feeds 200,000 readings from 10,000 meters."
-                : "Each scenario is worth 0.6 for the protocol and 0.4 for the link, with partial credit for defensible second "
-                + "choices. About a third of the scenarios are in `" + test + "` with their answers; the rest are hidden, and "
-                + "their feedback names the chapter section to revisit.";
         return """
                 # %s: starter kit
 
                 Complete `src/main/java/student/%s.java`. The API it implements is in
-                `src/main/java/org/m2mkit/labs/api` (read it first: a handful of records and one interface). Do not
+                `src/main/java/%s` (read it first: a handful of records and one interface). Do not
                 change the API; the grader compiles your class against its own copy.
 
                 ## Run the visible tests
@@ -162,8 +147,9 @@ public final class StarterKit {
 
                 Your code runs in a sandbox with limits: 2 seconds per test, 128 MB of heap, 64 threads, 1 MB of printed
                 output per test, no network and no files outside its working folder.
-                """.formatted(lab.title(), cls, cls, lab.id(), cls,
-                lab == Lab.GATEWAY ? "a public constructor taking a `GatewayConfig`" : "a public no-argument constructor",
-                scoring);
+                """.formatted(lab.title(), cls, lab.contract().getPackageName().replace('.', '/'), cls, lab.id(), cls,
+                lab.constructorArgument() == null ? "a public no-argument constructor"
+                        : "a public constructor taking a `" + lab.constructorArgument().getSimpleName() + "`",
+                lab.scoring());
     }
 }

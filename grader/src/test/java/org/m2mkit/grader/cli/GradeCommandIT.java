@@ -49,7 +49,7 @@ class GradeCommandIT {
     @Test
     void usageErrorsExitWith2AndOneLine(@TempDir Path dir) {
         assertThat(run("--lab", "radio", "--submission", "x.java")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("m2mkit grade: unknown lab 'radio'; use one of [gateway, protocol]" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("m2mkit grade: unknown lab 'radio'; use one of [gateway, protocol, standards]" + System.lineSeparator());
         assertThat(run("--lab", "gateway")).isEqualTo(2);
         assertThat(run("--lab", "gateway", "--submission", dir.resolve("missing.java").toString())).isEqualTo(2);
         assertThat(run("--bogus")).isEqualTo(2);
@@ -62,6 +62,9 @@ class GradeCommandIT {
         assertThat(dir.resolve("kit/pom.xml")).exists();
         assertThat(dir.resolve("kit/src/test/java/student/VisibleGatewayTest.java")).exists();
         assertThat(run("--starter", "gateway", dir.resolve("kit").toString())).isEqualTo(2);
+        assertThat(run("--starter", "standards", dir.resolve("standards-kit").toString())).isZero();
+        assertThat(dir.resolve("standards-kit/src/test/java/student/VisibleBridgeTest.java")).exists();
+        assertThat(dir.resolve("standards-kit/src/main/java/org/m2mkit/grader/standards/api/MeterBridge.java")).exists();
         assertThat(err.toString()).contains("is not empty");
     }
 }

@@ -9,11 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.m2mkit.grader.GradeResult;
-import org.m2mkit.grader.Lab;
+
 import org.m2mkit.grader.TestResult;
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.protocol.ProtocolLab;
 
 class ResultsJsonTest {
-    private final GradeResult result = new GradeResult(Lab.GATEWAY, true, 97, 100, 0.9, "summary",
+    private final GradeResult result = new GradeResult(GatewayLab.LAB, true, 97, 100, 0.9, "summary",
             List.of(new TestResult("rule 1: a", "1.1", "rule 1 (validation)", 2, 2, "passed", true, ""),
                     new TestResult("rule 4: b", "4.1", "rule 4 (demand response)", 0, 3, "stopped: it ran longer", false, "hello")),
             "bwrap");
@@ -48,7 +50,7 @@ class ResultsJsonTest {
 
     @Test
     void notGradableKeepsItsReason() {
-        GradeResult bad = new GradeResult(Lab.PROTOCOL, false, 0, 100, 0.2, "A.java:3: error: ';' expected", List.of(), "bwrap");
+        GradeResult bad = new GradeResult(ProtocolLab.LAB, false, 0, 100, 0.2, "A.java:3: error: ';' expected", List.of(), "bwrap");
         assertThat(ResultsJson.prairieLearn(bad).path("gradable").asBoolean()).isFalse();
         assertThat(ResultsJson.gradescope(bad).path("output").asText()).contains("A.java:3");
     }

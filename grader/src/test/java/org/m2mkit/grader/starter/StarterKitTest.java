@@ -19,7 +19,11 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.m2mkit.grader.Lab;
+
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.protocol.ProtocolLab;
+import org.m2mkit.grader.standards.StandardsCases;
+import org.m2mkit.grader.standards.StandardsLab;
 import org.m2mkit.labs.UserError;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -35,7 +39,7 @@ class StarterKitTest {
 
     @Test
     void gatewayKitPassesWithTheReferenceAndFailsWithTheSkeleton() throws Exception {
-        StarterKit.write(Lab.GATEWAY, dir);
+        StarterKit.write(GatewayLab.LAB, dir);
         assertThat(dir.resolve("README.md")).content().contains("mvn test");
         assertThat(dir.resolve("src/main/java/org/m2mkit/labs/api/Gateway.java")).exists();
 
@@ -51,7 +55,7 @@ class StarterKitTest {
 
     @Test
     void protocolKitPassesWithTheReference() throws Exception {
-        StarterKit.write(Lab.PROTOCOL, dir);
+        StarterKit.write(ProtocolLab.LAB, dir);
         useReference(dir, "protocol/ReferenceProtocolAdvisor.java", "MyAdvisor");
         TestExecutionSummary reference = runTests(dir, "student.VisibleScenariosTest");
         assertThat(reference.getFailures()).isEmpty();
@@ -61,9 +65,30 @@ class StarterKitTest {
     }
 
     @Test
+    void standardsKitHoldsItsContractAndPassesWithTheReference() throws Exception {
+        StarterKit.write(StandardsLab.LAB, dir);
+        assertThat(dir.resolve("src/main/java/org/m2mkit/grader/standards/api/MeterBridge.java")).exists();
+        assertThat(dir.resolve("src/main/java/org/m2mkit/labs/api/Gateway.java")).exists();
+        assertThat(dir.resolve("README.md")).content().contains("src/main/java/org/m2mkit/grader/standards/api")
+                .contains("--lab standards");
+
+        TestExecutionSummary skeleton = runTests(dir, "student.VisibleBridgeTest");
+        assertThat(skeleton.getTestsFoundCount()).isEqualTo(StandardsCases.all().stream().filter(c -> c.visible()).count());
+        assertThat(skeleton.getTestsSucceededCount()).isZero();
+
+        String text = Files.readString(Path.of("src/main/java/org/m2mkit/grader/standards/ReferenceBridge.java"))
+                .replaceFirst("package org\\.m2mkit\\.grader\\.standards;", "package student;")
+                .replaceAll("\\bReferenceBridge\\b", "MyBridge");
+        Files.writeString(dir.resolve("src/main/java/student/MyBridge.java"), text);
+        TestExecutionSummary reference = runTests(dir, "student.VisibleBridgeTest");
+        assertThat(reference.getFailures()).isEmpty();
+        assertThat(reference.getTestsSucceededCount()).isEqualTo(skeleton.getTestsFoundCount());
+    }
+
+    @Test
     void refusesAFolderThatIsNotEmpty() throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> StarterKit.write(Lab.GATEWAY, dir)).isInstanceOf(UserError.class)
+        assertThatThrownBy(() -> StarterKit.write(GatewayLab.LAB, dir)).isInstanceOf(UserError.class)
                 .hasMessageContaining("is not empty");
     }
 

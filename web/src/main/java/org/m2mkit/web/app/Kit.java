@@ -128,10 +128,10 @@ public final class Kit implements AutoCloseable {
                 }
             });
             startup.shutdown();
-            app = WebApp.create(chapter, pages, health(db, broker, grader), accounts,
-                    new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
-                    new ProgressStore(db.dataSource()), quizzes,
-                    new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
+            app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages, health(db, broker, grader),
+                    accounts, new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
+                    new ProgressStore(db.dataSource()), quizzes, grading, liveLab, db.dataSource(), notebooks)),
+                    routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
             startWeb();

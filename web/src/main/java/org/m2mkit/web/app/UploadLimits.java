@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import java.util.Map;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.grader.Submission;
 
 /**
@@ -35,7 +36,7 @@ public final class UploadLimits {
         Map<String, Limit> all = new java.util.HashMap<>();
         all.put("/quizzes/import", new Limit(QUESTION_FILE_BYTES, "a question file (GIFT or Moodle XML)"));
         all.put("/instructor/accounts/roster", new Limit(ROSTER_BYTES, "a class roster"));
-        for (Lab lab : Lab.values()) {
+        for (Lab lab : Labs.all()) {
             all.put("/labs/" + lab.id() + "/submissions", new Limit(Submission.MAX_ZIP_BYTES,
                     "a lab submission (a .java file or a zip of .java files)"));
         }

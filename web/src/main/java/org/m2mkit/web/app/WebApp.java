@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,28 +13,10 @@ import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import java.util.function.Consumer;
 import io.javalin.http.HttpResponseException;
-import org.m2mkit.content.Chapter;
-import org.m2mkit.web.accounts.AccountRepository;
-import org.m2mkit.web.accounts.AccountRoutes;
-import org.m2mkit.web.accounts.Auth;
-import org.m2mkit.web.accounts.SignInLimiter;
-import org.m2mkit.web.health.Health;
-import org.m2mkit.web.health.HealthRoutes;
-import org.m2mkit.web.grading.Grading;
-import org.m2mkit.web.grading.GradingRoutes;
-import org.m2mkit.web.labs.LabRoutes;
-import org.m2mkit.web.labs.LiveLab;
-import org.m2mkit.web.jshell.JShellRoutes;
-import org.m2mkit.web.jshell.SessionRegistry;
-import org.m2mkit.web.lessons.LessonRoutes;
-import org.m2mkit.web.lessons.ProgressStore;
-import org.m2mkit.web.quizzes.QuizRoutes;
-import org.m2mkit.web.quizzes.Quizzes;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Javalin app: every feature registers its routes here; errors become friendly pages in one place. */
+/** The Javalin app: the features ({@link Features}) register their routes; errors become friendly pages in one place. */
 public final class WebApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
@@ -90,12 +73,11 @@ public final class WebApp {
                 TimeUnit.MILLISECONDS));
     }
 
-    /** The lab features: submissions and gradebook, and the live lab console. */
-    public record Labs(Grading grading, LiveLab live, DataSource db) {}
-
-    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
-                                 ProgressStore progress, Quizzes quizzes, Labs labs, SessionRegistry notebooks,
-                                 Consumer<HandlerMetaInfo> onRoute) {
+    /**
+     * The app with its features' routes (in the list's order, after the filters every request passes), its
+     * error pages, and each feature's background work started once it listens.
+     */
+    public static Javalin create(Pages pages, List<Feature> features, Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
             config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
@@ -113,15 +95,17 @@ public final class WebApp {
             config.routes.before(WebApp::securityHeaders);
             config.routes.before(UploadLimits::check);
             config.routes.after(WebApp::serverTiming);
-            auth.register(config.routes);
-            AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
-            Runnable renderLessons = LessonRoutes.register(config.routes, chapter, pages, progress);
-            config.events.serverStarted(() -> afterStart(renderLessons));
-            HealthRoutes.register(config.routes, health);
-            JShellRoutes.register(config.routes, notebooks);
-            QuizRoutes.register(config.routes, quizzes, pages);
-            GradingRoutes.register(config.routes, labs.grading(), labs.db(), accounts, pages);
-            LabRoutes.register(config.routes, labs.live(), pages, labs.grading()::hasGateway);
+            for (Feature feature : features) {
+                feature.register(config.routes);
+            }
+            config.events.serverStarted(() -> {
+                for (Feature feature : features) {
+                    Runnable work = feature.afterStart();
+                    if (work != null) {
+                        afterStart(work);
+                    }
+                }
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_MESSAGE, e.getMessage());
                 ctx.status(e.getStatus());

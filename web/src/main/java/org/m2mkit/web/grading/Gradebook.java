@@ -1,5 +1,6 @@
 package org.m2mkit.web.grading;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
@@ -62,8 +64,8 @@ public final class Gradebook {
     Table table() {
         List<Column> columns = new ArrayList<>();
         Map<String, Cell> cells = new LinkedHashMap<>();
-        for (Lab lab : Lab.values()) {
-            columns.add(new Column("lab:" + lab.id(), lab == Lab.GATEWAY ? "Gateway lab" : "Protocol lab", true));
+        for (Lab lab : Labs.all()) {
+            columns.add(new Column("lab:" + lab.id(), lab.shortTitle(), true));
         }
         for (SubmissionStore.LabScores s : grading.scores()) {
             cells.put(s.accountId() + "/lab:" + s.lab().id(),

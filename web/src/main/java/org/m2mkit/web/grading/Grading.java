@@ -10,6 +10,7 @@ import org.m2mkit.grader.GraderBusyException;
 import org.m2mkit.grader.Lab;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.web.accounts.Account;
 import org.slf4j.Logger;
@@ -129,11 +130,11 @@ public final class Grading {
 
     /** The source of a person's newest gateway submission that compiled, for the live lab. */
     public Optional<Submission> latestGateway(long accountId) {
-        return store.latestGradable(accountId, Lab.GATEWAY).map(s -> new Submission(s.sources()));
+        return store.latestGradable(accountId, GatewayLab.LAB).map(s -> new Submission(s.sources()));
     }
 
     public boolean hasGateway(long accountId) {
-        return store.latestGradable(accountId, Lab.GATEWAY).isPresent();
+        return store.latestGradable(accountId, GatewayLab.LAB).isPresent();
     }
 
     List<SubmissionStore.LabScores> scores() {

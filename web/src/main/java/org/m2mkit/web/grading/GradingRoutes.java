@@ -1,5 +1,6 @@
 package org.m2mkit.web.grading;
 
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.m2mkit.grader.InvalidSubmissionException;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.web.accounts.Access;
@@ -29,7 +31,7 @@ import org.m2mkit.web.app.TextDecoding;
 import org.m2mkit.web.labs.LabRoutes;
 
 /**
- * Lab submissions and the gradebook: {@code /labs/gateway} and {@code /labs/protocol} (editor, upload, progress,
+ * Lab submissions and the gradebook: {@code /labs/<lab>} for every registered lab (editor, upload, progress,
  * feedback, history, starter kit), {@code /labs/submissions/{id}} (one submission), {@code /api/submissions/{id}}
  * (its progress and result as JSON), and {@code /instructor/gradebook} with its CSV.
  */
@@ -52,7 +54,8 @@ public final class GradingRoutes {
     public static void register(RoutesConfig routes, Grading grading, DataSource db, AccountRepository accounts,
                                 Pages pages) {
         GradingRoutes r = new GradingRoutes(grading, new Gradebook(db, accounts, grading), accounts, pages);
-        for (Lab lab : Lab.values()) {
+        routes.get("/labs", r::labsPage, Access.SIGNED_IN);
+        for (Lab lab : Labs.all()) {
             routes.get("/labs/" + lab.id(), ctx -> r.labPage(ctx, lab, null, null), Access.SIGNED_IN);
             routes.post("/labs/" + lab.id() + "/submissions", ctx -> r.submit(ctx, lab), Access.SIGNED_IN);
             routes.get("/labs/" + lab.id() + "/starter-kit.zip", ctx -> r.starterKit(ctx, lab), Access.SIGNED_IN);
@@ -77,12 +80,29 @@ public final class GradingRoutes {
         model.put("student", student);
         model.put("own", own);
         Map<String, List<StoredSubmission>> byLab = new LinkedHashMap<>();
-        for (Lab lab : Lab.values()) {
+        for (Lab lab : Labs.all()) {
             byLab.put(title(lab), grading.history(student, lab));
         }
         model.put("labs", byLab);
         model.put("quizAttempts", gradebook.quizAttempts(student.id()));
         return model;
+    }
+
+    /** Every registered lab with its handout, starter kit and the signed-in person's submissions to it. */
+    private void labsPage(Context ctx) {
+        Account who = Auth.require(ctx);
+        List<Map<String, Object>> labs = new java.util.ArrayList<>();
+        for (Lab lab : Labs.all()) {
+            List<StoredSubmission> history = grading.history(who, lab);
+            Map<String, Object> l = new HashMap<>();
+            l.put("lab", lab);
+            l.put("submissions", history.size());
+            l.put("best", history.stream().filter(s -> s.counted() && s.score() != null)
+                    .mapToDouble(StoredSubmission::score).max().stream().mapToObj(Scores::format).findFirst().orElse(null));
+            labs.add(l);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.html(pages.page(ctx, "grading/labs", Map.of("labs", labs)));
     }
 
     private void labPage(Context ctx, Lab lab, String error, String source) {
@@ -93,6 +113,8 @@ public final class GradingRoutes {
         model.put("contract", lab.contract().getSimpleName());
         model.put("constructor", lab.constructorText("YourClass"));
         model.put("allowance", grading.allowance(who, lab));
+        model.put("handout", "/handouts/" + lab.handout());
+        model.put("links", lab.links());
         List<StoredSubmission> history = grading.history(who, lab);
         model.put("history", history);
         model.put("source", source != null ? source
@@ -103,7 +125,7 @@ public final class GradingRoutes {
     }
 
     static String title(Lab lab) {
-        return lab == Lab.GATEWAY ? "Gateway lab" : "Protocol-selection lab";
+        return lab.title();
     }
 
     /** The editor shows the newest submission's only file; with several files, the starter class. */

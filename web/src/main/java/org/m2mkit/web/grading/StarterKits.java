@@ -20,7 +20,7 @@ public final class StarterKits {
 
     /** The class a student starts from: it compiles and scores little. */
     public static String skeleton(Lab lab) {
-        return StarterKit.skeleton(lab);
+        return lab.skeleton();
     }
 
     /** The zip a student downloads: the kit's files in one folder. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.m2mkit.grader.GradeResult;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.Labs;
 import org.m2mkit.web.db.Sql;
 
 /** The {@code lab_submission} table: every submission with its sources and, once graded, its result as JSON. */
@@ -89,7 +90,7 @@ final class SubmissionStore {
     List<LabScores> scores() {
         List<Scored> rows = sql.list("SELECT s.account_id, s.lab, s.id, s.score FROM lab_submission s "
                 + "WHERE s.gradable = TRUE ORDER BY s.account_id, s.lab, s.id",
-                rs -> new Scored(rs.getLong(1), Lab.parse(rs.getString(2)), rs.getLong(3), rs.getDouble(4)));
+                rs -> new Scored(rs.getLong(1), Labs.parse(rs.getString(2)), rs.getLong(3), rs.getDouble(4)));
         List<LabScores> out = new ArrayList<>();
         LabScores cur = null;
         for (Scored r : rows) {
@@ -123,7 +124,7 @@ final class SubmissionStore {
             Double m = rs.wasNull() ? null : max;
             Timestamp graded = rs.getTimestamp("graded_at");
             return new StoredSubmission(rs.getLong("id"), rs.getLong("account_id"), rs.getString("username"),
-                    rs.getString("display_name"), Lab.parse(rs.getString("lab")), rs.getString("origin"),
+                    rs.getString("display_name"), Labs.parse(rs.getString("lab")), rs.getString("origin"),
                     rs.getString("file_name"), sources, rs.getString("status"), g, s, m, node,
                     rs.getTimestamp("submitted_at").toInstant(), graded == null ? null : graded.toInstant());
         } catch (JsonProcessingException e) {

@@ -66,7 +66,7 @@ class AccessibilityBrowserIT {
         // a student: lessons, labs, quizzes, account
         SignIn.as(running, "student", "m2m-student", "/");
         for (String page : List.of("/", "/lessons/" + lessonWithFigure, "/search?q=gateway", "/labs/live",
-                "/labs/gateway", "/labs/protocol", "/quizzes", "/grades", "/account")) {
+                "/labs", "/labs/gateway", "/labs/protocol", "/labs/standards", "/quizzes", "/grades", "/account")) {
             audit("student", page);
         }
         Optional<String> quiz = firstLink("/quizzes", "a[href^='/quizzes/']", "/quizzes/\\d+");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.m2mkit.grader.gateway.GatewayLab;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.app.Kit;
 import org.m2mkit.web.config.KitConfig;
@@ -215,7 +216,7 @@ class LabSubmissionsIT {
                 "README.md");
         // the very kit that 'm2mkit grade --starter gateway DIR' writes
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("starter");
-        org.m2mkit.grader.starter.StarterKit.write(org.m2mkit.grader.Lab.GATEWAY, dir.resolve("kit"));
+        org.m2mkit.grader.starter.StarterKit.write(GatewayLab.LAB, dir.resolve("kit"));
         java.util.Map<String, String> written = new java.util.TreeMap<>();
         try (var walk = java.nio.file.Files.walk(dir.resolve("kit"))) {
             for (var p : walk.filter(java.nio.file.Files::isRegularFile).toList()) {
@@ -251,5 +252,34 @@ class LabSubmissionsIT {
                 .startsWith("text/csv");
         assertThat(teacher.get("/labs/live").statusCode()).isEqualTo(200);
         assertThat(teacher.get("/labs/gateway").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStandardsLabIsOfferedGradedAndBookedThroughTheRegistry() throws Exception {
+        WebClient barbara = signIn("barbara", "barbara-password-1");
+        String home = barbara.get("/").body();
+        assertThat(home).contains("href=\"/labs\"");
+        assertThat(barbara.get("/labs").body()).contains("href=\"/labs/standards\"")
+                .contains("Standards lab: bridging a Modbus meter").contains("/labs/standards/starter-kit.zip");
+        String page = barbara.get("/labs/standards").body();
+        assertThat(page).contains("Standards lab: bridging a Modbus meter").contains("MeterBridge")
+                .contains("href=\"/handouts/standards-lab\"").contains("public class MyBridge implements MeterBridge")
+                .doesNotContain("Run your gateway in the live lab");
+        assertThat(barbara.get("/handouts/standards-lab").statusCode()).isEqualTo(200);
+
+        String reference = java.nio.file.Files.readString(java.nio.file.Path.of(
+                        "../grader/src/main/java/org/m2mkit/grader/standards/ReferenceBridge.java"))
+                .replaceFirst("package org\\.m2mkit\\.grader\\.standards;", "package solution;");
+        long id = LabHttp.submit(barbara, kit.port(), "standards", reference);
+        JsonNode done = LabHttp.awaitGraded(barbara, id);
+        assertThat(done.get("lab").asText()).isEqualTo("standards");
+        assertThat(done.get("score").asDouble()).as(done.toString()).isEqualTo(100.0);
+        assertThat(done.get("tests")).allSatisfy(t -> assertThat(t.get("rule").asText()).startsWith("R"));
+
+        WebClient teacher = signIn("instructor", "m2m-instructor");
+        assertThat(teacher.get("/instructor/gradebook").body()).contains("Standards lab");
+        assertThat(teacher.get("/instructor/gradebook.csv").body().lines().findFirst().orElseThrow())
+                .contains("lab_standards_best");
+        assertThat(teacher.get("/instructor/gradebook.csv").body()).contains("barbara,Barbara Liskov");
     }
 }

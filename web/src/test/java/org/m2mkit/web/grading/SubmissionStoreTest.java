@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.m2mkit.grader.GradeResult;
 import org.m2mkit.grader.Lab;
+import org.m2mkit.grader.gateway.GatewayLab;
+import org.m2mkit.grader.protocol.ProtocolLab;
+import org.m2mkit.grader.standards.StandardsLab;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Role;
@@ -48,13 +51,13 @@ class SubmissionStoreTest {
     }
 
     private static GradeResult result(boolean gradable, double score) {
-        return new GradeResult(Lab.GATEWAY, gradable, score, 10, 1.5, "output", List.of(), "plain");
+        return new GradeResult(GatewayLab.LAB, gradable, score, 10, 1.5, "output", List.of(), "plain");
     }
 
     @Test
     void aSubmissionIsQueuedTestedAndGradedWithItsSourcesAndResult() {
         Map<String, String> sources = Map.of("MyGateway.java", "class MyGateway { /* \u00e9 */ }");
-        long id = store.insert(ada.id(), Lab.GATEWAY, "upload", "MyGateway.java", sources);
+        long id = store.insert(ada.id(), GatewayLab.LAB, "upload", "MyGateway.java", sources);
         StoredSubmission queued = store.find(id).orElseThrow();
         assertThat(queued.status()).isEqualTo("QUEUED");
         assertThat(queued.sources()).isEqualTo(sources);
@@ -81,30 +84,33 @@ class SubmissionStoreTest {
 
     @Test
     void historyNewestFirstLatestGradableScoresAndUnfinishedOnesFailed() {
-        long first = store.insert(ada.id(), Lab.GATEWAY, "editor", null, Map.of("A.java", "a"));
+        long first = store.insert(ada.id(), GatewayLab.LAB, "editor", null, Map.of("A.java", "a"));
         store.result(first, result(true, 8));
-        long second = store.insert(ada.id(), Lab.GATEWAY, "editor", null, Map.of("A.java", "b"));
+        long second = store.insert(ada.id(), GatewayLab.LAB, "editor", null, Map.of("A.java", "b"));
         store.result(second, result(true, 5));
-        long broken = store.insert(ada.id(), Lab.GATEWAY, "editor", null, Map.of("A.java", "c"));
+        long broken = store.insert(ada.id(), GatewayLab.LAB, "editor", null, Map.of("A.java", "c"));
         store.result(broken, result(false, 0));
-        long failed = store.insert(ada.id(), Lab.GATEWAY, "editor", null, Map.of("A.java", "d"));
+        long failed = store.insert(ada.id(), GatewayLab.LAB, "editor", null, Map.of("A.java", "d"));
         store.failed(failed, "the grader stopped");
-        long waiting = store.insert(ada.id(), Lab.GATEWAY, "editor", null, Map.of("A.java", "e"));
-        long other = store.insert(ada.id(), Lab.PROTOCOL, "editor", null, Map.of("B.java", "f"));
+        long waiting = store.insert(ada.id(), GatewayLab.LAB, "editor", null, Map.of("A.java", "e"));
+        long other = store.insert(ada.id(), ProtocolLab.LAB, "editor", null, Map.of("B.java", "f"));
+        // any registered lab is stored: the table does not list the labs
+        long bridge = store.insert(ada.id(), StandardsLab.LAB, "upload", "MyBridge.java", Map.of("MyBridge.java", "g"));
+        assertThat(store.find(bridge).orElseThrow().lab()).isSameAs(StandardsLab.LAB);
 
-        assertThat(store.history(ada.id(), Lab.GATEWAY, 3)).extracting(StoredSubmission::id)
+        assertThat(store.history(ada.id(), GatewayLab.LAB, 3)).extracting(StoredSubmission::id)
                 .containsExactly(waiting, failed, broken);
-        assertThat(store.latestGradable(ada.id(), Lab.GATEWAY).orElseThrow().id()).isEqualTo(second);
-        assertThat(store.latestGradable(ada.id(), Lab.PROTOCOL)).isEmpty();
+        assertThat(store.latestGradable(ada.id(), GatewayLab.LAB).orElseThrow().id()).isEqualTo(second);
+        assertThat(store.latestGradable(ada.id(), ProtocolLab.LAB)).isEmpty();
         StoredSubmission f = store.find(failed).orElseThrow();
         assertThat(f.status()).isEqualTo("FAILED");
         assertThat(f.gradable()).isNull();
         assertThat(f.result().get("output").asText()).isEqualTo("the grader stopped");
 
         assertThat(store.scores()).containsExactly(
-                new SubmissionStore.LabScores(ada.id(), Lab.GATEWAY, 2, 8, 5, second, first));
+                new SubmissionStore.LabScores(ada.id(), GatewayLab.LAB, 2, 8, 5, second, first));
 
-        assertThat(store.failUnfinished()).isEqualTo(2);
+        assertThat(store.failUnfinished()).isEqualTo(3);
         assertThat(store.find(waiting).orElseThrow().status()).isEqualTo("FAILED");
         assertThat(store.find(other).orElseThrow().result().get("output").asText()).contains("Submit it again");
         assertThat(store.find(second).orElseThrow().status()).isEqualTo("DONE");

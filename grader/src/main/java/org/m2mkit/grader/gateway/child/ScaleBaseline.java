@@ -1,4 +1,4 @@
-package org.m2mkit.grader.child;
+package org.m2mkit.grader.gateway.child;
 
 import java.util.HashMap;
 import java.util.List;
