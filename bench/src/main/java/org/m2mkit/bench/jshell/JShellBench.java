@@ -91,11 +91,12 @@ public final class JShellBench {
             AccountRepository accounts = new AccountRepository(db.dataSource());
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
             var chapter = ContentLoader.load();
+            Auth auth = new Auth(sessions, true);
             Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
                     "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
-                    new Auth(sessions, true), new ProgressStore(db.dataSource()),
+                    auth, new ProgressStore(db.dataSource()),
                     Quizzes.start(db.dataSource(), chapter, codeChecks), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
-                    route -> { });
+                    org.m2mkit.web.lti.Lti.start(db.dataSource(), accounts, auth), route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();
             try {

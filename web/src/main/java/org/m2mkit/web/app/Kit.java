@@ -24,6 +24,7 @@ import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.OwnerOnly;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.lti.Lti;
 import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
@@ -128,10 +129,14 @@ public final class Kit implements AutoCloseable {
                 }
             });
             startup.shutdown();
-            app = WebApp.create(chapter, pages, health(db, broker, grader), accounts,
-                    new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
+            Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
+            Lti lti = Lti.start(db.dataSource(), accounts, auth); // LMS launches and grade passback
+            started.push(lti);
+            grading.whenScored(lti::scoreChanged);
+            quizzes.attempts().whenScored(lti::scoreChanged);
+            app = WebApp.create(chapter, pages, health(db, broker, grader), accounts, auth,
                     new ProgressStore(db.dataSource()), quizzes,
-                    new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
+                    new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, lti, routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
             startWeb();

@@ -27,6 +27,7 @@ import org.m2mkit.web.jshell.JShellRoutes;
 import org.m2mkit.web.jshell.SessionRegistry;
 import org.m2mkit.web.lessons.LessonRoutes;
 import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.lti.Lti;
 import org.m2mkit.web.quizzes.QuizRoutes;
 import org.m2mkit.web.quizzes.Quizzes;
 import javax.sql.DataSource;
@@ -95,7 +96,7 @@ public final class WebApp {
 
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
                                  ProgressStore progress, Quizzes quizzes, Labs labs, SessionRegistry notebooks,
-                                 Consumer<HandlerMetaInfo> onRoute) {
+                                 Lti lti, Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
             config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
@@ -122,6 +123,7 @@ public final class WebApp {
             QuizRoutes.register(config.routes, quizzes, pages);
             GradingRoutes.register(config.routes, labs.grading(), labs.db(), accounts, pages);
             LabRoutes.register(config.routes, labs.live(), pages, labs.grading()::hasGateway);
+            lti.register(config.routes, pages, chapter);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 ctx.attribute(ERROR_MESSAGE, e.getMessage());
                 ctx.status(e.getStatus());
