@@ -96,7 +96,7 @@ public final class JShellBench {
                     "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
                     auth, new ProgressStore(db.dataSource()),
                     Quizzes.start(db.dataSource(), chapter, codeChecks), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
-                    org.m2mkit.web.lti.Lti.start(db.dataSource(), accounts, auth), route -> { });
+                    org.m2mkit.web.lti.Lti.create(db.dataSource(), accounts, auth), route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();
             try {

@@ -110,12 +110,18 @@ public final class Kit implements AutoCloseable {
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
+            Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
+            Lti lti = Lti.create(db.dataSource(), accounts, auth); // LMS launches and grade passback
+            started.push(lti);
+            grading.whenScored(lti::scoreChanged);
+            quizzes.attempts().whenScored(lti::scoreChanged);
             Chapter chapter = await(contentLoad);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
                 OwnerOnly.restrict(config.dataDir()); // the database files exist now
                 List<DemoAccounts.Credentials> demo = DemoAccounts.apply(accounts, config.demoAccounts());
                 grading.recover();
+                lti.startSending();
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
             });
@@ -129,11 +135,6 @@ public final class Kit implements AutoCloseable {
                 }
             });
             startup.shutdown();
-            Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
-            Lti lti = Lti.start(db.dataSource(), accounts, auth); // LMS launches and grade passback
-            started.push(lti);
-            grading.whenScored(lti::scoreChanged);
-            quizzes.attempts().whenScored(lti::scoreChanged);
             app = WebApp.create(chapter, pages, health(db, broker, grader), accounts, auth,
                     new ProgressStore(db.dataSource()), quizzes,
                     new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, lti, routes::add);

@@ -34,11 +34,14 @@ public final class Lti implements AutoCloseable {
         this.scores = new ScoreOutbox(db, platforms, client, backoff);
     }
 
-    /** The LTI feature on the kit's database; its grade passback starts sending scores queued before. */
-    public static Lti start(DataSource db, AccountRepository accounts, Auth auth) {
-        Lti lti = new Lti(db, accounts, auth, ScoreOutbox.Backoff.defaults());
-        lti.scores.start();
-        return lti;
+    /** The LTI feature on the kit's database; {@link #startSending} once its tables exist. */
+    public static Lti create(DataSource db, AccountRepository accounts, Auth auth) {
+        return new Lti(db, accounts, auth, ScoreOutbox.Backoff.defaults());
+    }
+
+    /** Starts the grade passback: scores queued before, by this run of the kit or an earlier one, are sent. */
+    public void startSending() {
+        scores.start();
     }
 
     /** Adds the launch, key set, deep-linking and instructor pages. */

@@ -18,7 +18,7 @@ import org.m2mkit.web.db.Sql;
 final class Platforms {
 
     /** What an instructor typed into the registration form. */
-    record Form(String issuer, String clientId, String deployments, String authUrl, String tokenUrl, String jwksUrl) {
+    public record Form(String issuer, String clientId, String deployments, String authUrl, String tokenUrl, String jwksUrl) {
         static Form of(Map<String, List<String>> params) {
             return new Form(field(params, "issuer"), field(params, "clientId"), field(params, "deployments"),
                     field(params, "authUrl"), field(params, "tokenUrl"), field(params, "jwksUrl"));

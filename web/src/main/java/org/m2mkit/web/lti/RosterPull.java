@@ -24,7 +24,7 @@ final class RosterPull {
     private static final int MAX_PAGES = 200;
 
     /** A course launches came from: where its roster is read. */
-    record Course(long platformId, String issuer, String contextId, String title, String membershipsUrl) {}
+    public record Course(long platformId, String issuer, String contextId, String title, String membershipsUrl) {}
 
     /** What a pull did. */
     record Outcome(int created, int linked, int skipped, List<String> problems) {}

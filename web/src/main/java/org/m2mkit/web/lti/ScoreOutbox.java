@@ -37,7 +37,7 @@ final class ScoreOutbox implements AutoCloseable {
     static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
 
     /** A score as the instructor page lists it. */
-    record Row(long id, String username, String target, double scoreGiven, double scoreMaximum, String status,
+    public record Row(long id, String username, String target, double scoreGiven, double scoreMaximum, String status,
                int attempts, Instant nextTry, String lastError, Instant sentAt) {}
 
     /** How retries are spaced: the first wait, the longest, and how many retries before a score is FAILED. */

@@ -18,7 +18,7 @@ import org.m2mkit.web.db.Sql;
 final class Targets {
 
     /** One kit page; {@code graded} ones get a line item in the platform's grade book. */
-    record Target(String path, String kind, String title, boolean graded) {}
+    public record Target(String path, String kind, String title, boolean graded) {}
 
     private static final Pattern QUIZ = Pattern.compile("/quizzes/([0-9]{1,18})");
 

@@ -29,8 +29,8 @@ final class ToolKeys {
     static final Duration GRACE = Duration.ofDays(2);
 
     /** A key as the instructor page lists it. */
-    record KeyInfo(String kid, Instant createdAt, Instant retiredAt) {
-        boolean current() {
+    public record KeyInfo(String kid, Instant createdAt, Instant retiredAt) {
+        public boolean current() {
             return retiredAt == null;
         }
     }
