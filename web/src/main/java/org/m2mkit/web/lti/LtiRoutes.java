@@ -130,6 +130,12 @@ final class LtiRoutes {
                 params.put(name, v);
             }
         }
+        // Canvas names the deployment deployment_id in its login initiation
+        String canvasDeployment = ctx.method().name().equals("POST") ? ctx.formParam("deployment_id")
+                : ctx.queryParam("deployment_id");
+        if (canvasDeployment != null) {
+            params.putIfAbsent("lti_deployment_id", canvasDeployment);
+        }
         Launches.Login login = launches.login(params, ctx.cookie(BROWSER_COOKIE), base(ctx) + "/lti/launch");
         ctx.cookie(new Cookie(BROWSER_COOKIE, login.browser(), "/lti/", (int) Launches.LOGIN_LIFETIME.toSeconds(),
                 auth.secureCookies(), true, null, auth.secureCookies() ? SameSite.NONE : SameSite.LAX));
