@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.Role;
+import org.m2mkit.web.grading.LabHttp;
 import org.m2mkit.web.testing.Poll;
 import org.m2mkit.web.testing.RunningKit;
 import org.m2mkit.web.testing.WebClient;
@@ -269,30 +270,31 @@ class LtiIT {
         WebClient student = running.client();
         assertThat(launch(student, "quiz-taker", "Learner", "/quizzes/" + quiz)).isEqualTo("/quizzes/" + quiz);
         submitAttempt(student, quiz);
-        assertThat(Poll.until(() -> platform.scores.size() == 1)).as("the score arrives").isTrue();
-        FakePlatform.Received score = platform.scores.get(0);
+        assertThat(Poll.until(() -> scoresFor("quiz-taker").size() == 1)).as("the score arrives").isTrue();
+        FakePlatform.Received score = scoresFor("quiz-taker").get(0);
         assertThat(score.path()).isEqualTo("/lineitems/7/scores");
         assertThat(score.headers()).containsEntry("content-type", "application/vnd.ims.lis.v1.score+json")
-                .containsEntry("authorization", "Bearer at-1");
+                .containsEntry("authorization", "Bearer at-" + platform.tokenRequests.size());
         Map<String, Object> json = FakePlatform.json(score.body());
         assertThat(json).containsEntry("userId", "quiz-taker").containsEntry("scoreGiven", 0.0)
                 .containsEntry("scoreMaximum", 1.0).containsEntry("activityProgress", "Completed")
                 .containsEntry("gradingProgress", "FullyGraded").containsKey("timestamp");
         assertThat(FakePlatform.form(platform.tokenRequests.get(0).body()).get("scope"))
                 .contains(Claims.SCOPE_SCORE);
-        assertThat(Poll.until(() -> scoreStates().contains("sent"))).isTrue();
+        assertThat(Poll.until(() -> scoreStates("quiz-taker").equals(List.of("sent")))).isTrue();
 
         platform.stop();
         try {
             submitAttempt(student, quiz);
             assertThat(Poll.until(() -> instructor.get("/instructor/lti").body().contains("did not answer")))
                     .as("the instructor sees the score waiting, and why").isTrue();
-            assertThat(scoreStates().get(0)).isEqualTo("pending");
+            assertThat(scoreStates("quiz-taker").get(0)).isEqualTo("pending");
         } finally {
             platform.restart();
         }
-        assertThat(Poll.until(() -> platform.scores.size() == 2)).as("delivered once the platform is back").isTrue();
-        assertThat(Poll.until(() -> scoreStates().equals(List.of("sent", "sent")))).isTrue();
+        assertThat(Poll.until(() -> scoresFor("quiz-taker").size() == 2)).as("delivered once the platform is back")
+                .isTrue();
+        assertThat(Poll.until(() -> scoreStates("quiz-taker").equals(List.of("sent", "sent")))).isTrue();
     }
 
     private static void submitAttempt(WebClient student, long quiz) {
@@ -303,11 +305,28 @@ class LtiIT {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(303);
     }
 
-    /** The states the instructor page shows, newest score first. */
-    private static List<String> scoreStates() {
+    /** The states the instructor page shows for the person's scores, newest first. */
+    private static List<String> scoreStates(String username) {
         String page = instructor.get("/instructor/lti").body();
-        return Pattern.compile("class=\"score-state\">([a-z]+)<").matcher(page).results().map(m -> m.group(1))
-                .toList();
+        return Pattern.compile("<td>" + username + "</td>.*?class=\"score-state\">([a-z]+)<", Pattern.DOTALL)
+                .matcher(page).results().map(m -> m.group(1)).toList();
+    }
+
+    private static List<FakePlatform.Received> scoresFor(String userId) {
+        return platform.scores.stream().filter(r -> r.body().contains("\"userId\":\"" + userId + "\"")).toList();
+    }
+
+    @Test
+    void aGradedLabSubmissionSendsTheBestScore() throws Exception {
+        WebClient student = running.client();
+        assertThat(launch(student, "lab-taker", "Learner", "/labs/gateway")).isEqualTo("/labs/gateway");
+        long id = LabHttp.submit(student, running.port(), "gateway", LabHttp.referenceGateway());
+        var graded = LabHttp.awaitGraded(student, id);
+        assertThat(Poll.until(() -> scoresFor("lab-taker").size() == 1)).as("the lab's score arrives").isTrue();
+        Map<String, Object> json = FakePlatform.json(scoresFor("lab-taker").get(0).body());
+        assertThat(json.get("scoreGiven")).isEqualTo(graded.get("score").asDouble());
+        assertThat(json.get("scoreMaximum")).isEqualTo(graded.get("maxScore").asDouble());
+        assertThat((Double) json.get("scoreGiven")).isPositive();
     }
 
     @Test
@@ -340,6 +359,14 @@ class LtiIT {
         assertThat(instructor.get("/instructor/lti").body()).doesNotContain("http://lms.example.edu<");
         assertThat(running.client().signIn("student", "m2m-student").get("/instructor/lti").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void registeredPlatformsMayFrameTheKitsPages() {
+        HttpResponse<String> page = running.client().get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors 'self' " + platform.issuer());
+        assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
     }
 
     @Test
