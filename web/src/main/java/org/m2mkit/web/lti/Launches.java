@@ -116,7 +116,10 @@ final class Launches {
                     + "accepts (8000 characters).");
         }
         sql.tx(c -> {
-            Sql.update(c, "DELETE FROM lti_login WHERE expires_at < ?", Instant.now().minus(Duration.ofDays(1)));
+            Instant old = Instant.now().minus(Duration.ofDays(1)); // what is left of launches of days ago
+            for (String table : List.of("lti_login", "lti_handoff", "lti_deep_link")) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE expires_at < ?", old);
+            }
             Sql.update(c, "INSERT INTO lti_login (state_hash, browser_hash, nonce, platform_id, login_query, expires_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", SessionStore.hash(state), SessionStore.hash(binding), nonce, platform.id(),
                     query, Instant.now().plus(LOGIN_LIFETIME));

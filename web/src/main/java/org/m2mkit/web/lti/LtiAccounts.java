@@ -3,7 +3,6 @@ package org.m2mkit.web.lti;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.text.Normalizer;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -61,9 +60,9 @@ final class LtiAccounts {
                 + "was removed meanwhile. Start the activity again from your course."));
     }
 
-    /** Whether the account may sign in (an instructor may have disabled it). */
-    boolean disabled(long accountId) {
-        Boolean d = sql.one("SELECT disabled FROM account WHERE id = ?", rs -> rs.getBoolean(1), accountId);
+    /** Whether the account may not sign in (an instructor disabled it). */
+    static boolean disabled(Connection c, long accountId) throws SQLException {
+        Boolean d = Sql.one(c, "SELECT disabled FROM account WHERE id = ?", rs -> rs.getBoolean(1), accountId);
         return d != null && d;
     }
 
@@ -104,10 +103,5 @@ final class LtiAccounts {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", ".").replaceAll("^[._-]+|[._-]+$", "");
         return s;
-    }
-
-    /** The accounts linked to an issuer, for the roster page. */
-    List<String> subjects(String issuer) {
-        return sql.list("SELECT subject FROM lti_account WHERE issuer = ?", rs -> rs.getString(1), issuer);
     }
 }

@@ -159,15 +159,16 @@ final class LtiRoutes {
             }
             Account a = links.linkOrCreate(c, new LtiAccounts.PlatformUser(launch.platform().issuer(),
                     launch.subject(), launch.name(), launch.email(), launch.role()));
+            if (LtiAccounts.disabled(c, a.id())) {
+                throw new LaunchRefused("Account disabled", "Your account in the kit is disabled; ask your "
+                        + "instructor.");
+            }
             String path = target != null ? target.path() : "/lti/deep-link/" + DeepLinks.open(c, a.id(), launch);
             record(c, launch, a, target);
             Sql.update(c, "INSERT INTO lti_handoff (token_hash, account_id, target, expires_at) VALUES (?, ?, ?, ?)",
                     SessionStore.hash(handoff), a.id(), path, Instant.now().plus(HANDOFF_LIFETIME));
             return a;
         });
-        if (links.disabled(account.id())) {
-            throw new LaunchRefused("Account disabled", "Your account in the kit is disabled; ask your instructor.");
-        }
         auth.signInFromPlatform(ctx, account);
         ctx.redirect("/lti/check?h=" + handoff, HttpStatus.SEE_OTHER);
     }
