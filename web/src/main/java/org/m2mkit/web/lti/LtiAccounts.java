@@ -15,7 +15,8 @@ import org.m2mkit.web.db.Sql;
 /**
  * The kit accounts of a platform's users, linked by the platform's issuer and the user's {@code sub}: made on the
  * first launch (or roster pull) with the name and role the platform gives, a user name derived from the email or
- * name, and a made-up password (people who come from the platform sign in through it).
+ * name, and a made-up password (people who come from the platform sign in through it). The role follows what the
+ * platform says at each launch and roster pull.
  */
 final class LtiAccounts {
 
@@ -41,6 +42,9 @@ final class LtiAccounts {
         Long id = Sql.one(c, "SELECT account_id FROM lti_account WHERE issuer = ? AND subject = ?",
                 rs -> rs.getLong(1), user.issuer(), user.subject());
         if (id != null) {
+            // the platform's word on the role holds: a teaching assistant added to the course later teaches here too
+            Sql.update(c, "UPDATE account SET role = ? WHERE id = ? AND role <> ?", user.role().name(), id,
+                    user.role().name());
             return Sql.one(c, "SELECT id, username, display_name, role, demo FROM account WHERE id = ?",
                     rs -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
                             Role.valueOf(rs.getString(4)), rs.getBoolean(5)), id);

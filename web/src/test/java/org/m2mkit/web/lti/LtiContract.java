@@ -127,6 +127,8 @@ abstract class LtiContract {
                 .hasSize(1);
         launch(running.client(), "teacher-1", "Instructor", "/labs/gateway");
         assertThat(account("Person teacher-1").role()).isEqualTo(Role.INSTRUCTOR);
+        launch(running.client(), "launch-1", "TeachingAssistant", "/labs/gateway");
+        assertThat(account("Person launch-1").role()).as("the platform's role holds").isEqualTo(Role.INSTRUCTOR);
     }
 
     @Test
