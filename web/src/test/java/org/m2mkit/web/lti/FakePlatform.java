@@ -44,13 +44,23 @@ final class FakePlatform implements AutoCloseable {
     final RSAKey key;
     final List<Received> scores = new CopyOnWriteArrayList<>();
     final List<Received> tokenRequests = new CopyOnWriteArrayList<>();
-    private final String kitJwks;
+    private final KitKeys kitKeys;
     private final AtomicInteger tokens = new AtomicInteger();
     private final int port;
     private HttpServer server;
 
+    /** Where the platform reads the kit's public keys. */
+    interface KitKeys {
+        JWKSet load() throws Exception;
+    }
+
+    /** A platform that reads the kit's keys from its key set address, as a real one does. */
     FakePlatform(String kitJwks) throws Exception {
-        this.kitJwks = kitJwks;
+        this(() -> JWKSet.load(URI.create(kitJwks).toURL()));
+    }
+
+    FakePlatform(KitKeys kitKeys) throws Exception {
+        this.kitKeys = kitKeys;
         this.key = new RSAKeyGenerator(2048).keyID("platform-key-1").generate();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.port = server.getAddress().getPort();
@@ -121,8 +131,7 @@ final class FakePlatform implements AutoCloseable {
         Map<String, String> form = form(r.body());
         try {
             SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
-            JWKSet kitKeys = JWKSet.load(URI.create(kitJwks).toURL());
-            RSAKey kitKey = kitKeys.getKeyByKeyId(assertion.getHeader().getKeyID()).toRSAKey();
+            RSAKey kitKey = kitKeys.load().getKeyByKeyId(assertion.getHeader().getKeyID()).toRSAKey();
             JWTClaimsSet c = assertion.getJWTClaimsSet();
             if (!assertion.verify(new RSASSAVerifier(kitKey)) || !CLIENT_ID.equals(c.getIssuer())
                     || !CLIENT_ID.equals(c.getSubject()) || !c.getAudience().contains(url("/token"))
