@@ -44,6 +44,8 @@ final class FakePlatform implements AutoCloseable {
     final RSAKey key;
     final List<Received> scores = new CopyOnWriteArrayList<>();
     final List<Received> tokenRequests = new CopyOnWriteArrayList<>();
+    /** While set, the line items refuse scores as a grade book with a closed column would (400, not worth retrying). */
+    volatile boolean refuseScores;
     private final KitKeys kitKeys;
     private final AtomicInteger tokens = new AtomicInteger();
     private final int port;
@@ -94,6 +96,10 @@ final class FakePlatform implements AutoCloseable {
             Received r = received(ex);
             if (!r.path().endsWith("/scores") || !r.method().equals("POST")) {
                 answer(ex, 404, "text/plain", "no such line item endpoint");
+                return;
+            }
+            if (refuseScores) {
+                answer(ex, 400, "application/json", "{\"error\":\"the grade column is closed\"}");
                 return;
             }
             scores.add(r);

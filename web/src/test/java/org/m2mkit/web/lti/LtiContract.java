@@ -264,13 +264,7 @@ abstract class LtiContract {
 
     @Test
     void finalQuizScoresReachTheGradeBookAndOneSentWhileThePlatformIsDownArrivesLater() throws Exception {
-        instructor.post("/quizzes/import", Map.of("format", "gift", "bank", "LTI passback", "text",
-                "// [tag:lti-passback]\n::Transport::MQTT runs over TCP.{T}\n"));
-        String created = instructor.post("/quizzes/manage", Map.of("title", "Passback quiz")).headers()
-                .firstValue("Location").orElseThrow();
-        long quiz = Long.parseLong(created.replaceAll("^.*/(\\d+)(/edit)?$", "$1"));
-        instructor.post("/quizzes/" + quiz + "/slots", Map.of("tag", "lti-passback", "count", "1"));
-        instructor.post("/quizzes/" + quiz + "/publish", Map.of("published", "true"));
+        long quiz = passbackQuiz("Passback quiz");
 
         WebClient student = running.client();
         assertThat(launch(student, "quiz-taker", "Learner", "/quizzes/" + quiz)).isEqualTo("/quizzes/" + quiz);
@@ -300,6 +294,40 @@ abstract class LtiContract {
         assertThat(Poll.until(() -> scoresFor("quiz-taker").size() == 2)).as("delivered once the platform is back")
                 .isTrue();
         assertThat(Poll.until(() -> scoreStates("quiz-taker").equals(List.of("sent", "sent")))).isTrue();
+    }
+
+    @Test
+    void aScoreThePlatformRefusesIsShownAsFailedWithItsReasonAndCanBeSentAgain() throws Exception {
+        long quiz = passbackQuiz("Refused passback quiz");
+        WebClient student = running.client();
+        launch(student, "refused-taker", "Learner", "/quizzes/" + quiz);
+        platform.refuseScores = true;
+        try {
+            submitAttempt(student, quiz);
+            assertThat(Poll.until(() -> scoreStates("refused-taker").equals(List.of("failed")))).isTrue();
+        } finally {
+            platform.refuseScores = false;
+        }
+        String page = instructor.get("/instructor/lti").body();
+        assertThat(page).contains("answered 400", "the grade column is closed");
+        Matcher retry = Pattern.compile("action=\"(/instructor/lti/scores/\\d+/retry)\"").matcher(page);
+        assertThat(retry.find()).isTrue();
+        assertThat(instructor.post(retry.group(1), Map.of()).statusCode()).isEqualTo(303);
+        assertThat(Poll.until(() -> scoreStates("refused-taker").equals(List.of("sent")))).isTrue();
+        assertThat(scoresFor("refused-taker")).hasSize(1);
+    }
+
+    /** A published quiz of one true-or-false question, made by the instructor over HTTP; returns its number. */
+    private long passbackQuiz(String title) {
+        String tag = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        instructor.post("/quizzes/import", Map.of("format", "gift", "bank", title, "text",
+                "// [tag:" + tag + "]\n::Transport::MQTT runs over TCP.{T}\n"));
+        String created = instructor.post("/quizzes/manage", Map.of("title", title)).headers()
+                .firstValue("Location").orElseThrow();
+        long quiz = Long.parseLong(created.replaceAll("^.*/(\\d+)(/edit)?$", "$1"));
+        instructor.post("/quizzes/" + quiz + "/slots", Map.of("tag", tag, "count", "1"));
+        instructor.post("/quizzes/" + quiz + "/publish", Map.of("published", "true"));
+        return quiz;
     }
 
     private void submitAttempt(WebClient student, long quiz) {
