@@ -92,11 +92,12 @@ public final class JShellBench {
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
             var chapter = ContentLoader.load();
             Auth auth = new Auth(sessions, true);
+            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter, codeChecks);
             Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
                     "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
                     auth, new ProgressStore(db.dataSource()),
-                    Quizzes.start(db.dataSource(), chapter, codeChecks), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
-                    org.m2mkit.web.lti.Lti.create(db.dataSource(), accounts, auth), route -> { });
+                    quizzes, new WebApp.Labs(grading, live, db.dataSource()), notebooks,
+                    org.m2mkit.web.lti.Lti.create(db.dataSource(), accounts, auth, grading, quizzes), route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();
             try {

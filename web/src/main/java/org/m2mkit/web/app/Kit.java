@@ -111,10 +111,8 @@ public final class Kit implements AutoCloseable {
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
             Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
-            Lti lti = Lti.create(db.dataSource(), accounts, auth); // LMS launches and grade passback
+            Lti lti = Lti.create(db.dataSource(), accounts, auth, grading, quizzes); // LMS launches, grade passback
             started.push(lti);
-            grading.whenScored(lti::scoreChanged);
-            quizzes.attempts().whenScored(lti::scoreChanged);
             Chapter chapter = await(contentLoad);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);

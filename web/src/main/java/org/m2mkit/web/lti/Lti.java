@@ -6,6 +6,8 @@ import org.m2mkit.content.Chapter;
 import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.grading.Grading;
+import org.m2mkit.web.quizzes.Quizzes;
 
 /**
  * The kit as an LTI 1.3 tool (LTI Advantage): launches from a learning platform sign people in and open a lesson,
@@ -34,9 +36,15 @@ public final class Lti implements AutoCloseable {
         this.scores = new ScoreOutbox(db, platforms, client, backoff);
     }
 
-    /** The LTI feature on the kit's database; {@link #startSending} once its tables exist. */
-    public static Lti create(DataSource db, AccountRepository accounts, Auth auth) {
-        return new Lti(db, accounts, auth, ScoreOutbox.Backoff.defaults());
+    /**
+     * The LTI feature on the kit's database, told of every final lab and quiz score; {@link #startSending} once its
+     * tables exist.
+     */
+    public static Lti create(DataSource db, AccountRepository accounts, Auth auth, Grading grading, Quizzes quizzes) {
+        Lti lti = new Lti(db, accounts, auth, ScoreOutbox.Backoff.defaults());
+        grading.whenScored(lti::scoreChanged);
+        quizzes.attempts().whenScored(lti::scoreChanged);
+        return lti;
     }
 
     /** Starts the grade passback: scores queued before, by this run of the kit or an earlier one, are sent. */
@@ -56,7 +64,7 @@ public final class Lti implements AutoCloseable {
      * A person's score for a kit page ({@code /labs/gateway}, {@code /quizzes/3}) may have become final: it is
      * queued for the grade book of every platform their launches of that page came from.
      */
-    public void scoreChanged(String target, long accountId) {
+    void scoreChanged(String target, long accountId) {
         try {
             scores.changed(accountId, target);
         } catch (RuntimeException e) {
