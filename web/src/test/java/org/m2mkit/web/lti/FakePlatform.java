@@ -92,6 +92,8 @@ final class FakePlatform implements AutoCloseable {
         server.createContext("/jwks", ex -> answer(ex, 200, "application/json",
                 new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/token", this::token);
+        server.createContext("/course", this::course);
+        server.createContext("/auth", this::authorize);
         server.createContext("/lineitems/", ex -> {
             Received r = received(ex);
             if (!r.path().endsWith("/scores") || !r.method().equals("POST")) {
@@ -129,6 +131,42 @@ final class FakePlatform implements AutoCloseable {
                     + CONTEXT + "\"},\"members\":[" + members + "]}");
         });
         server.start();
+    }
+
+    /**
+     * A course page that shows the kit in a frame, as an LMS does: the frame starts the kit's login (query
+     * {@code kit}: the kit's address, {@code user}: who is launching, {@code target}: the kit page).
+     */
+    private void course(HttpExchange ex) throws IOException {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        answer(ex, 200, "text/html", "<!DOCTYPE html><html lang=\"en\"><head><title>Course</title></head><body>"
+                + "<h1>M2M Communication, autumn</h1><iframe name=\"tool\" id=\"tool\" title=\"kit\" "
+                + "style=\"width:1000px;height:700px\"></iframe>"
+                + "<form method=\"post\" target=\"tool\" action=\"" + q.get("kit") + "/lti/login\">"
+                + hidden("iss", issuer()) + hidden("login_hint", q.get("user")) + hidden("client_id", CLIENT_ID)
+                + hidden("target_link_uri", q.get("kit") + "/lti/launch") + hidden("lti_message_hint", q.get("target"))
+                + hidden("lti_deployment_id", DEPLOYMENT) + "</form>"
+                + "<script>document.forms[0].submit();</script></body></html>");
+    }
+
+    /** The authorization endpoint: signs the launch for the hinted user and posts it back to the kit. */
+    private void authorize(HttpExchange ex) throws IOException {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        String idToken;
+        try {
+            idToken = sign(launch(q.get("nonce"), q.get("login_hint"), "Learner", q.get("lti_message_hint")).build());
+        } catch (JOSEException e) {
+            answer(ex, 500, "text/plain", e.toString());
+            return;
+        }
+        answer(ex, 200, "text/html", "<!DOCTYPE html><html lang=\"en\"><head><title>Signing in</title></head><body>"
+                + "<form method=\"post\" action=\"" + q.get("redirect_uri") + "\">" + hidden("id_token", idToken)
+                + hidden("state", q.get("state")) + "</form><script>document.forms[0].submit();</script></body></html>");
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + value.replace("&", "&amp;")
+                .replace("\"", "&quot;").replace("<", "&lt;") + "\">";
     }
 
     /** Grants a token for a client assertion the kit signed with a key of its published set. */
@@ -192,7 +230,7 @@ final class FakePlatform implements AutoCloseable {
 
     static Map<String, String> form(String body) {
         Map<String, String> out = new HashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : (body == null ? "" : body).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
