@@ -43,7 +43,9 @@ final class LtiRoutes {
     private final ScoreOutbox scores;
     private final RosterPull roster;
     private final Sql sql;
+    /** The registered platforms' origins, read again a minute after (another node of the kit may register one). */
     private volatile Set<String> frameOrigins;
+    private volatile Instant frameOriginsRead = Instant.EPOCH;
 
     LtiRoutes(Auth auth, Pages pages, Platforms platforms, ToolKeys keys, Launches launches, LtiAccounts links,
               Targets targets, DeepLinks deepLinks, ScoreOutbox scores, RosterPull roster, DataSource db) {
@@ -361,13 +363,14 @@ final class LtiRoutes {
      */
     private void allowPlatformFrames(Context ctx) {
         Set<String> origins = frameOrigins;
-        if (origins == null) {
+        if (origins == null || frameOriginsRead.isBefore(Instant.now().minusSeconds(60))) {
             origins = new LinkedHashSet<>();
             for (Platform p : platforms.list()) {
                 origins.add(origin(p.issuer()));
                 origins.add(origin(p.authUrl()));
             }
             frameOrigins = origins;
+            frameOriginsRead = Instant.now();
         }
         String csp = ctx.res().getHeader("Content-Security-Policy");
         if (origins.isEmpty() || csp == null) {
