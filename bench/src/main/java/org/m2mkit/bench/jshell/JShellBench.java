@@ -34,6 +34,7 @@ import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.app.Pages;
+import org.m2mkit.web.app.Features;
 import org.m2mkit.web.app.WebApp;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
@@ -91,11 +92,12 @@ public final class JShellBench {
             AccountRepository accounts = new AccountRepository(db.dataSource());
             SessionStore sessions = new SessionStore(db.dataSource(), Duration.ofDays(1));
             var chapter = ContentLoader.load();
-            Javalin app = WebApp.create(chapter, new Pages(Map.of("kitVersion", "bench",
-                    "mermaidVersion", "", "codemirrorVersion", "")), new Health(), accounts,
-                    new Auth(sessions, true), new ProgressStore(db.dataSource()),
-                    Quizzes.start(db.dataSource(), chapter, codeChecks), new WebApp.Labs(grading, live, db.dataSource()), notebooks,
-                    route -> { });
+            Auth auth = new Auth(sessions, true);
+            Quizzes quizzes = Quizzes.start(db.dataSource(), chapter, codeChecks);
+            Pages pages = new Pages(Map.of("kitVersion", "bench", "mermaidVersion", "", "codemirrorVersion", ""));
+            Javalin app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages, new Health(), accounts,
+                    auth, new ProgressStore(db.dataSource()), quizzes, grading, live, db.dataSource(), notebooks,
+                    org.m2mkit.web.lti.Lti.create(db.dataSource(), accounts, auth, grading, quizzes))), route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();
             try {

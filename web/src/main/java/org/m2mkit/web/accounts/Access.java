@@ -11,6 +11,11 @@ public enum Access implements RouteRole {
     ANYONE,
     /** Lesson pages: anyone when the public-lessons setting is on, else signed-in people. */
     LESSONS,
+    /**
+     * Anyone, and a form post needs no CSRF token: the request carries its own proof, a learning platform's signed
+     * LTI message (the platform's page posts it, so it cannot know the kit's token).
+     */
+    SIGNED_MESSAGE,
     /** Any signed-in person. */
     SIGNED_IN,
     /** Signed-in students only. */
@@ -21,7 +26,7 @@ public enum Access implements RouteRole {
     /** Whether {@code account} (null when nobody is signed in) may use a route marked with this. */
     public boolean admits(Account account, boolean publicLessons) {
         return switch (this) {
-            case ANYONE -> true;
+            case ANYONE, SIGNED_MESSAGE -> true;
             case LESSONS -> publicLessons || account != null;
             case SIGNED_IN -> account != null;
             case STUDENT -> account != null && account.role() == Role.STUDENT;

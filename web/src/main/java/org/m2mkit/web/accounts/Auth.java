@@ -67,7 +67,8 @@ public final class Auth {
             csrf = newCsrf(ctx);
         }
         ctx.attribute(CSRF, csrf);
-        if (!SAFE.contains(ctx.method())) {
+        Access needed = access(ctx.routeRoles());
+        if (!SAFE.contains(ctx.method()) && needed != Access.SIGNED_MESSAGE) {
             String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                     csrf.getBytes(StandardCharsets.UTF_8))) {
@@ -75,7 +76,6 @@ public final class Auth {
                         + "reload the page and send it again.");
             }
         }
-        Access needed = access(ctx.routeRoles());
         if (needed.admits(account, publicLessons)) {
             return;
         }
@@ -148,6 +148,24 @@ public final class Auth {
         sessions.close(ctx.cookie(SESSION_COOKIE));
         ctx.cookie(cookie(SESSION_COOKIE, sessions.open(account.id()), maxAgeSeconds, SameSite.LAX));
         newCsrf(ctx);
+    }
+
+    /**
+     * Opens a session for a person a learning platform's launch vouched for. Inside the platform's frame the kit is
+     * a third party, so behind TLS both cookies are SameSite=None (the CSRF token still guards every form).
+     */
+    public void signInFromPlatform(Context ctx, Account account) {
+        SameSite sameSite = secureCookies ? SameSite.NONE : SameSite.LAX;
+        sessions.close(ctx.cookie(SESSION_COOKIE));
+        ctx.cookie(cookie(SESSION_COOKIE, sessions.open(account.id()), -1, sameSite));
+        String csrf = SessionStore.newToken();
+        ctx.cookie(cookie(CSRF_COOKIE, csrf, -1, sameSite));
+        ctx.attribute(CSRF, csrf);
+    }
+
+    /** Whether the kit is reached over HTTPS only (setting {@code secure-cookies}). */
+    public boolean secureCookies() {
+        return secureCookies;
     }
 
     void signOut(Context ctx) {

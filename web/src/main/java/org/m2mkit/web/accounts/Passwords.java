@@ -4,13 +4,13 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 
 /** Password hashing with bcrypt (at.favre.lib:bcrypt). */
-final class Passwords {
+public final class Passwords {
 
     private static final int COST = 10;
 
     private Passwords() {}
 
-    static String hash(String password) {
+    public static String hash(String password) {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 

@@ -69,7 +69,8 @@ public final class SessionStore {
         return sql.update("DELETE FROM web_session WHERE expires_at <= ?", Instant.now());
     }
 
-    static String hash(String token) {
+    /** The SHA-256 of a token in hex: what the database keeps of it. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

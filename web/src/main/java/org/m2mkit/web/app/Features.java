@@ -18,6 +18,7 @@ import org.m2mkit.web.labs.LabRoutes;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.lessons.LessonRoutes;
 import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.lti.Lti;
 import org.m2mkit.web.quizzes.QuizRoutes;
 import org.m2mkit.web.quizzes.Quizzes;
 
@@ -31,7 +32,7 @@ public final class Features {
      */
     public record Shared(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
                          ProgressStore progress, Quizzes quizzes, Grading grading, LiveLab live, DataSource db,
-                         SessionRegistry notebooks) {}
+                         SessionRegistry notebooks, Lti lti) {}
 
     private Features() {}
 
@@ -45,7 +46,8 @@ public final class Features {
                 Feature.of(routes -> JShellRoutes.register(routes, s.notebooks())),
                 Feature.of(routes -> QuizRoutes.register(routes, s.quizzes(), s.pages())),
                 Feature.of(routes -> GradingRoutes.register(routes, s.grading(), s.db(), s.accounts(), s.pages())),
-                Feature.of(routes -> LabRoutes.register(routes, s.live(), s.pages(), s.grading()::hasGateway)));
+                Feature.of(routes -> LabRoutes.register(routes, s.live(), s.pages(), s.grading()::hasGateway)),
+                Feature.of(routes -> s.lti().register(routes, s.pages(), s.chapter())));
     }
 
     /** The lessons, whose pages are rendered once in the background after the kit listens. */

@@ -24,6 +24,7 @@ import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.OwnerOnly;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.lessons.ProgressStore;
+import org.m2mkit.web.lti.Lti;
 import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.GraderConfig;
@@ -109,12 +110,16 @@ public final class Kit implements AutoCloseable {
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
+            Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
+            Lti lti = Lti.create(db.dataSource(), accounts, auth, grading, quizzes); // LMS launches, grade passback
+            started.push(lti);
             Chapter chapter = await(contentLoad);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
                 OwnerOnly.restrict(config.dataDir()); // the database files exist now
                 List<DemoAccounts.Credentials> demo = DemoAccounts.apply(accounts, config.demoAccounts());
                 grading.recover();
+                lti.startSending();
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
             });
@@ -129,9 +134,8 @@ public final class Kit implements AutoCloseable {
             });
             startup.shutdown();
             app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages, health(db, broker, grader),
-                    accounts, new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
-                    new ProgressStore(db.dataSource()), quizzes, grading, liveLab, db.dataSource(), notebooks)),
-                    routes::add);
+                    accounts, auth, new ProgressStore(db.dataSource()), quizzes, grading, liveLab, db.dataSource(),
+                    notebooks, lti)), routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
             startWeb();

@@ -27,11 +27,17 @@ public final class Grading {
     private final SubmissionStore store;
     private final Grader grader;
     private final SubmissionRateLimiter limiter;
+    private volatile java.util.function.ObjLongConsumer<String> onScored = (page, accountId) -> { };
 
     public Grading(DataSource db, Grader grader, SubmissionRateLimiter limiter) {
         this.store = new SubmissionStore(db);
         this.grader = grader;
         this.limiter = limiter;
+    }
+
+    /** Told the lab page ({@code /labs/gateway}) and the account each time a submission's score is final. */
+    public void whenScored(java.util.function.ObjLongConsumer<String> listener) {
+        this.onScored = listener;
     }
 
     /** At start, before anyone submits: submissions a stopped kit left ungraded are marked as not graded. */
@@ -104,6 +110,9 @@ public final class Grading {
                 limiter.refund(key, lab);
             }
             store.result(id, result);
+            if (result.gradable()) {
+                onScored.accept("/labs/" + lab.id(), Long.parseLong(key));
+            }
         } catch (RuntimeException e) {
             LOG.error("could not record the result of submission {}", id, e);
         }

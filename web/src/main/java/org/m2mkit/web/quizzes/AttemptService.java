@@ -47,6 +47,7 @@ public final class AttemptService {
     private final CodeChecker checker;
     private final Clock clock;
     private final Random random = new Random();
+    private volatile java.util.function.ObjLongConsumer<String> onScored = (page, accountId) -> { };
 
     public AttemptService(DataSource db, BankStore banks, QuizStore quizzes, CodeChecker checker, Clock clock) {
         this.sql = new Sql(db);
@@ -258,6 +259,18 @@ public final class AttemptService {
         return attempt(attemptId, who).items().get(position - 1);
     }
 
+    /** Told the quiz page ({@code /quizzes/3}) and the account each time an attempt is submitted or hand-graded. */
+    public void whenScored(java.util.function.ObjLongConsumer<String> listener) {
+        this.onScored = listener;
+    }
+
+    private void scored(long attemptId) {
+        Attempt a = load(attemptId);
+        if (a != null && !a.preview() && a.submitted()) {
+            onScored.accept("/quizzes/" + a.quizId(), a.accountId());
+        }
+    }
+
     /** Grades every answer and closes the attempt; submitting twice changes nothing. */
     public Attempt submit(long attemptId, Account who) {
         Attempt a = attempt(attemptId, who);
@@ -274,19 +287,22 @@ public final class AttemptService {
             grades.add(grade(item));
         }
         Instant now = clock.instant();
-        sql.tx(c -> {
+        boolean closed = sql.tx(c -> {
             Integer changed = Sql.update(c, "UPDATE quiz_attempt SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL",
                     now, a.id());
             if (changed == 0) {
-                return null;
+                return false;
             }
             for (int i = 0; i < grades.size(); i++) {
                 Sql.update(c, "UPDATE quiz_attempt_item SET fraction = ?, feedback = ? WHERE id = ?",
                         grades.get(i).fraction(), json(grades.get(i).feedback()), a.items().get(i).id());
             }
             rescore(c, a.id());
-            return null;
+            return true;
         });
+        if (closed) {
+            scored(a.id());
+        }
         return attempt(a.id(), who);
     }
 
@@ -318,6 +334,7 @@ public final class AttemptService {
             rescore(c, attemptId);
             return null;
         });
+        scored(attemptId);
     }
 
     /** An attempt as its owner or an instructor sees it; an attempt past its deadline is submitted first. */

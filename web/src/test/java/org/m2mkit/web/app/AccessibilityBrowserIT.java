@@ -83,7 +83,7 @@ class AccessibilityBrowserIT {
         // an instructor: accounts, gradebook, quiz tools, live runs
         SignIn.as(running, "instructor", "m2m-instructor", "/");
         for (String page : List.of("/", "/instructor/accounts", "/instructor/gradebook", "/labs/live", "/quizzes",
-                "/quizzes/bank", "/quizzes/import", "/quizzes/manage")) {
+                "/quizzes/bank", "/quizzes/import", "/quizzes/manage", "/instructor/lti")) {
             audit("instructor", page);
         }
         if (quiz.isPresent()) {
