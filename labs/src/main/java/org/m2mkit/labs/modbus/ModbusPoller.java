@@ -18,7 +18,7 @@ public final class ModbusPoller implements AutoCloseable {
     /** MBAP header: transaction id, protocol id, length (2 bytes each) and unit id (1). */
     static final int MBAP = 7;
     /** Function 04's request: MBAP, function code, starting address (2), quantity (2). */
-    static final int REQUEST_ADU = MBAP + 1 + 4;
+    public static final int REQUEST_ADU = MBAP + 1 + 4;
 
     private final String host;
     private final int port;
