@@ -20,6 +20,7 @@ import org.m2mkit.labs.run.LabRunConfig;
 import org.m2mkit.labs.run.Milestone;
 import org.m2mkit.labs.run.Mode;
 import org.m2mkit.labs.run.RunProtocol;
+import org.m2mkit.labs.run.Standards;
 import org.m2mkit.labs.compare.ProtocolFigures;
 import java.util.List;
 import org.m2mkit.labs.run.TimelineEvent;
@@ -157,7 +158,8 @@ public final class LabCommand implements Runnable {
                 if (limit != null) {
                     sleepUntil(started, limit);
                 } else {
-                    Thread.sleep(300); // the opt-in and the last receipts
+                    // the opt-in and the last receipts; the wire comparison counts a second after the confirmation
+                    Thread.sleep(config.standards().equals(Standards.MQTT_ONLY) ? 300 : 1200);
                 }
                 run.close();
                 summary(out, done, run);

@@ -31,13 +31,13 @@ public final class WireComparison {
      * status): its PUBLISH and PUBACK on each hop.
      */
     public static void recordPublish(WireLog log, long atMs, String from, String to, String kind, String topic,
-                                     int payloadBytes) {
+                                     int payloadBytes, String about) {
         int size = publishBytes(topic, payloadBytes);
-        log.record(new WireEvent(WireProtocol.MQTT, atMs, from, "broker", "PUBLISH " + kind, size));
-        log.record(new WireEvent(WireProtocol.MQTT, atMs, "broker", from, "PUBACK " + kind, PUBACK_BYTES));
+        log.record(new WireEvent(WireProtocol.MQTT, atMs, from, "broker", "PUBLISH " + kind, size, about));
+        log.record(new WireEvent(WireProtocol.MQTT, atMs, "broker", from, "PUBACK " + kind, PUBACK_BYTES, about));
         if (to != null && !to.isEmpty()) {
-            log.record(new WireEvent(WireProtocol.MQTT, atMs, "broker", to, "PUBLISH " + kind, size));
-            log.record(new WireEvent(WireProtocol.MQTT, atMs, to, "broker", "PUBACK " + kind, PUBACK_BYTES));
+            log.record(new WireEvent(WireProtocol.MQTT, atMs, "broker", to, "PUBLISH " + kind, size, about));
+            log.record(new WireEvent(WireProtocol.MQTT, atMs, to, "broker", "PUBACK " + kind, PUBACK_BYTES, about));
         }
     }
 
@@ -52,10 +52,8 @@ public final class WireComparison {
                                         long spikeMs, long alertMs, long endMs, Set<String> meters,
                                         Map<String, Long> stepMs) {
         List<WireEvent> all = log.between(protocol, spikeMs, endMs);
-        List<WireEvent> mine = all.stream().filter(e -> {
-            String device = meters.contains(e.from()) ? e.from() : meters.contains(e.to()) ? e.to() : null;
-            return device == null || device.equals(spikeMeter) && e.atMs() <= alertMs;
-        }).toList();
+        List<WireEvent> mine = all.stream().filter(e -> e.about() == null || !meters.contains(e.about())
+                || e.about().equals(spikeMeter) && e.atMs() <= alertMs).toList();
         return figures(protocol, number, mine, readingBytes(log, protocol, meters), stepMs);
     }
 
@@ -78,7 +76,8 @@ public final class WireComparison {
             }
         }
         return new ProtocolFigures(protocol, number, messages, packets.size(), bytes, withHeaders, readingBytes,
-                Map.copyOf(stepMs), airtime);
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stepMs)),
+                java.util.Collections.unmodifiableMap(airtime));
     }
 
     /** A message, as opposed to an acknowledgement: PUBLISH counted once (on its way to the broker), CoAP non-ACK. */
@@ -91,11 +90,11 @@ public final class WireComparison {
     }
 
     /** What one regular reading of a meter costs on the wire; -1 when none has been seen. */
-    static int readingBytes(WireLog log, WireProtocol protocol, Set<String> meters) {
+    public static int readingBytes(WireLog log, WireProtocol protocol, Set<String> meters) {
         List<WireEvent> events = log.between(protocol, 0, Long.MAX_VALUE);
         for (int i = events.size() - 1; i >= 0; i--) {
             WireEvent e = events.get(i);
-            if (!meters.contains(e.from())) {
+            if (e.about() == null || !meters.contains(e.about()) || !meters.contains(e.from())) {
                 continue;
             }
             switch (protocol) {

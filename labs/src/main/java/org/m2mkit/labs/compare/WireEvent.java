@@ -10,6 +10,9 @@ package org.m2mkit.labs.compare;
  * @param kind      what it is, for instance {@code PUBLISH}, {@code PUBACK}, {@code CON POST /rd},
  *                  {@code NON 2.05 notify}, {@code read input registers (04)}
  * @param bytes     its size at the protocol's layer ({@link WireProtocol#counted()})
+ * @param about     the field device (meter or HVAC unit) the packet is about, also on the broker's hop; null when
+ *                  it is about no device
  */
-public record WireEvent(WireProtocol protocol, long atMs, String from, String to, String kind, int bytes) {
+public record WireEvent(WireProtocol protocol, long atMs, String from, String to, String kind, int bytes,
+                        String about) {
 }

@@ -89,9 +89,9 @@ public final class LegacyBridge implements AutoCloseable {
         ModbusPoller.Poll poll = p.poll();
         if (wire != null) {
             wire.record(new WireEvent(WireProtocol.MODBUS, at, "gateway", id, "read input registers (04) request",
-                    poll.requestBytes()));
+                    poll.requestBytes(), id));
             wire.record(new WireEvent(WireProtocol.MODBUS, at + poll.roundTripNanos() / 1_000_000, id, "gateway",
-                    "read input registers (04) response", poll.responseBytes()));
+                    "read input registers (04) response", poll.responseBytes(), id));
         }
         output.reading(id, at, poll);
         return poll;

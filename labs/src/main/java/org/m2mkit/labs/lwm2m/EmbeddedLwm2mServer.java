@@ -266,7 +266,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
                 : (sent ? m.getDestinationContext() : m.getSourceContext()).getPeerAddress();
         String device = peer == null ? "device" : names.getOrDefault(peer, "device " + peer.getPort());
         wire.record(new WireEvent(WireProtocol.LWM2M, System.currentTimeMillis(), sent ? "lwm2m-server" : device,
-                sent ? device : "lwm2m-server", kind(m), bytes.length));
+                sent ? device : "lwm2m-server", kind(m), bytes.length, peer == null ? null : names.get(peer)));
     }
 
     /** What a CoAP message is, in the words of RFC 7252 and LwM2M: {@code CON POST /rd}, {@code NON 2.05 notify}. */

@@ -237,7 +237,7 @@ public final class LabRun implements AutoCloseable {
         }
         StandardsParts parts = standards;
         if (parts != null) {
-            parts.mqttSeen(System.currentTimeMillis(), from, to, t.kind(), topic, payload.length);
+            parts.mqttSeen(System.currentTimeMillis(), from, to, t.kind(), topic, payload.length, t.device());
         }
         if (!config.recordReadings() && t.kind().equals(Topics.READING)) {
             return;
@@ -386,7 +386,7 @@ public final class LabRun implements AutoCloseable {
         }
         if (standards.hasLegacy()) {
             Cycle c = mqtt != null && standards.isLegacy(mqtt.meterId()) ? mqtt
-                    : lwm2m != null && standards.isLegacy(lwm2m.meterId()) ? lwm2m : null;
+                    : lwm2m != null && standards.isLegacy(lwm2m.meterId()) ? lwm2m : mqtt != null ? mqtt : lwm2m;
             out.add(standards.modbus(c));
         }
         return out;

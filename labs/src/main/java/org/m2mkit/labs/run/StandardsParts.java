@@ -130,8 +130,8 @@ final class StandardsParts implements AutoCloseable {
     }
 
     /** Counts an MQTT message the run's observer saw. */
-    void mqttSeen(long atMs, String from, String to, String kind, String topic, int payloadBytes) {
-        WireComparison.recordPublish(wire, atMs, from, to.isEmpty() ? null : to, kind, topic, payloadBytes);
+    void mqttSeen(long atMs, String from, String to, String kind, String topic, int payloadBytes, String device) {
+        WireComparison.recordPublish(wire, atMs, from, to.isEmpty() ? null : to, kind, topic, payloadBytes, device);
     }
 
     boolean isLegacy(String meterId) {
@@ -191,17 +191,24 @@ final class StandardsParts implements AutoCloseable {
         return WireComparison.cycle(wire, protocol, c.number(), c.meterId(), c.spikeMs(), alert, end, meters, steps);
     }
 
-    /** Modbus polling's figures: every poll so far, or those of {@code c}'s legacy meter up to its alert. */
+    /**
+     * Modbus polling's figures for cycle {@code c}: the polls of its legacy meter up to the alert when a legacy
+     * meter spiked, else every poll of the gateway from the spike to the confirmation; every poll so far without a
+     * cycle.
+     */
     ProtocolFigures modbus(Cycle c) {
         List<WireEvent> polls;
-        if (c != null && isLegacy(c.meterId())) {
+        if (c == null) {
+            polls = wire.between(WireProtocol.MODBUS, 0, Long.MAX_VALUE);
+        } else if (isLegacy(c.meterId())) {
             long alert = c.at().getOrDefault(Milestone.ALERT, c.spikeMs());
             polls = wire.between(WireProtocol.MODBUS, c.spikeMs(), alert).stream()
-                    .filter(e -> e.from().equals(c.meterId()) || e.to().equals(c.meterId())).toList();
+                    .filter(e -> c.meterId().equals(e.about())).toList();
         } else {
-            polls = wire.between(WireProtocol.MODBUS, 0, Long.MAX_VALUE);
+            polls = wire.between(WireProtocol.MODBUS, c.spikeMs(),
+                    c.at().getOrDefault(Milestone.CONFIRMATION, System.currentTimeMillis()));
         }
-        int reading = polls.size() >= 2 ? polls.get(0).bytes() + polls.get(1).bytes() : -1;
+        int reading = WireComparison.readingBytes(wire, WireProtocol.MODBUS, meters);
         return WireComparison.figures(WireProtocol.MODBUS, c == null ? 0 : c.number(), polls, reading, Map.of());
     }
 
