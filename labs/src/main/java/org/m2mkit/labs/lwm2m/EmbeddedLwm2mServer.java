@@ -59,6 +59,8 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
     private final Map<InetSocketAddress, String> names = new ConcurrentHashMap<>();
     private final Map<String, DoubleConsumer> observers = new ConcurrentHashMap<>();
     private final WireLog wire;
+    /** Where the messages of each run's devices are counted, by the prefix of their endpoint names. */
+    private final Map<String, WireLog> routes = new ConcurrentHashMap<>();
 
     private EmbeddedLwm2mServer(String host, int port, WireLog wire) {
         this.host = host;
@@ -86,6 +88,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
             public void unregistered(Registration r, Collection<Observation> observations, boolean expired,
                                      Registration newReg) {
                 registrations.remove(r.getEndpoint());
+                observers.keySet().removeIf(k -> k.startsWith(r.getEndpoint() + "/"));
             }
         });
         server.getObservationService().addListener(new ObservationListener() {
@@ -120,9 +123,7 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         }
         CaliforniumServerEndpoint endpoint = (CaliforniumServerEndpoint) server.getEndpoint(Protocol.COAP);
         this.port = endpoint.getURI().getPort();
-        if (wire != null) {
-            count(endpoint.getCoapEndpoint());
-        }
+        count(endpoint.getCoapEndpoint());
     }
 
     /**
@@ -133,6 +134,18 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
      */
     public static EmbeddedLwm2mServer start(String host, int port, WireLog wire) {
         return new EmbeddedLwm2mServer(host, port, wire);
+    }
+
+    /**
+     * Counts the messages of devices whose endpoint names start with {@code prefix} on {@code log}, when one server
+     * serves several runs (each run's devices named {@code <area>:<device>}).
+     */
+    public void route(String prefix, WireLog log) {
+        routes.put(prefix, log);
+    }
+
+    public void unroute(String prefix) {
+        routes.remove(prefix);
     }
 
     /** {@code coap://host:port}, for the devices' Security object. */
@@ -264,9 +277,18 @@ public final class EmbeddedLwm2mServer implements AutoCloseable {
         }
         InetSocketAddress peer = (sent ? m.getDestinationContext() : m.getSourceContext()) == null ? null
                 : (sent ? m.getDestinationContext() : m.getSourceContext()).getPeerAddress();
-        String device = peer == null ? "device" : names.getOrDefault(peer, "device " + peer.getPort());
-        wire.record(new WireEvent(WireProtocol.LWM2M, System.currentTimeMillis(), sent ? "lwm2m-server" : device,
-                sent ? device : "lwm2m-server", kind(m), bytes.length, peer == null ? null : names.get(peer)));
+        String name = peer == null ? null : names.get(peer);
+        WireLog log = wire;
+        String device = name != null ? name : peer == null ? "device" : "device " + peer.getPort();
+        if (name != null && name.indexOf(':') > 0) {
+            log = routes.getOrDefault(name.substring(0, name.indexOf(':') + 1), wire);
+            device = name.substring(name.indexOf(':') + 1);
+        }
+        if (log == null) {
+            return;
+        }
+        log.record(new WireEvent(WireProtocol.LWM2M, System.currentTimeMillis(), sent ? "lwm2m-server" : device,
+                sent ? device : "lwm2m-server", kind(m), bytes.length, name == null ? null : device));
     }
 
     /** What a CoAP message is, in the words of RFC 7252 and LwM2M: {@code CON POST /rd}, {@code NON 2.05 notify}. */

@@ -124,6 +124,7 @@ public record LabRunConfig(
         private RunProtocol protocol = RunProtocol.MQTT;
         private int lwm2mMeters = 10;
         private int legacyMeters;
+        private org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer lwm2mServer;
 
         public Builder meters(int v) { meters = v; return this; }
         public Builder areaId(String v) { areaId = v; return this; }
@@ -175,6 +176,8 @@ public record LabRunConfig(
         public Builder lwm2mMeters(int v) { lwm2mMeters = v; return this; }
         /** How many of the last meters are legacy Modbus TCP meters behind the gateway (default 0). */
         public Builder legacyMeters(int v) { legacyMeters = v; return this; }
+        /** The kit's LwM2M server, shared by runs; without it a run starts a server of its own. */
+        public Builder lwm2mServer(org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer v) { lwm2mServer = v; return this; }
 
         public LabRunConfig build() {
             check(meters >= 1 && meters <= 100_000, "meters", meters, "1 to 100000");
@@ -217,7 +220,7 @@ public record LabRunConfig(
             check(legacyMeters >= 0 && legacyMeters <= Standards.MAX_LEGACY_METERS && legacyMeters < meters,
                     "legacy meters", legacyMeters, "0 to " + Math.min(Standards.MAX_LEGACY_METERS, meters - 1)
                     + " (fewer than the meters)");
-            Standards standards = new Standards(protocol, lwm2mMeters, legacyMeters);
+            Standards standards = new Standards(protocol, lwm2mMeters, legacyMeters, lwm2mServer);
             NetworkProfile field = fieldNetwork != null ? fieldNetwork
                     : mode == Mode.PACED ? NetworkProfile.ETHERNET : NetworkProfile.LOCAL;
             NetworkProfile uplink = uplinkNetwork != null ? uplinkNetwork : field;

@@ -60,6 +60,9 @@ final class Lwm2mPlane implements AutoCloseable {
     private final SplittableRandom random;
     private final double normalSetpointC;
     private final long startMs = System.currentTimeMillis();
+    private final boolean shared;
+    /** Endpoint names are {@code <area>:<device>} on a server several runs share, else the device id. */
+    private final String prefix;
 
     /**
      * Starts the server and every device, and waits until all have registered and are observed.
@@ -76,20 +79,26 @@ final class Lwm2mPlane implements AutoCloseable {
         this.scheduler = scheduler;
         this.random = new SplittableRandom(config.seed() * 7_777);
         this.normalSetpointC = Temperatures.toCelsius(config.setpointF());
-        server = EmbeddedLwm2mServer.start("127.0.0.1", 0, wire);
+        EmbeddedLwm2mServer shared = config.standards().sharedServer();
+        this.shared = shared != null;
+        this.prefix = shared != null ? config.areaId() + ":" : "";
+        server = shared != null ? shared : EmbeddedLwm2mServer.start("127.0.0.1", 0, wire);
+        if (shared != null) {
+            shared.route(prefix, wire);
+        }
         try {
             List<String> all = config.meterIds();
             List<LoadModel> loads = LabRunConfig.loadModels(config.meters(), config.seed());
             List<String> devices = new ArrayList<>(meterIds);
             devices.addAll(bridged);
             for (String id : devices) {
-                meters.put(id, Lwm2mDevice.meter(id, server.uri(), config.fieldNetwork()));
+                meters.put(id, Lwm2mDevice.meter(prefix + id, server.uri(), config.fieldNetwork()));
                 models.put(id, loads.get(all.indexOf(id)));
                 delays.put(id, new DatagramDelay(config.fieldNetwork(), config.seed() * 131 + id.hashCode()));
             }
             for (HvacUnit u : config.hvacUnits()) {
                 String id = u.deviceId();
-                hvac.put(id, Lwm2mDevice.hvac(id, server.uri(), config.fieldNetwork(), normalSetpointC,
+                hvac.put(id, Lwm2mDevice.hvac(prefix + id, server.uri(), config.fieldNetwork(), normalSetpointC,
                         c -> onWrite(id, c)));
                 delays.put(id, new DatagramDelay(config.fieldNetwork(), config.seed() * 137 + id.hashCode()));
             }
@@ -100,15 +109,15 @@ final class Lwm2mPlane implements AutoCloseable {
                 meters.get(id).reading(sampleW(id), 0, 230.0);
             }
             List<CompletableFuture<Double>> observed = new ArrayList<>();
-            for (Lwm2mDevice d : meters.values()) {
-                d.awaitRegistered(REGISTER_WAIT);
-                observed.add(server.observe(d.endpoint(), Lwm2mObjects.POWER, 0, Lwm2mObjects.ACTIVE_POWER,
-                        w -> onPower(d.endpoint(), w)));
+            for (Map.Entry<String, Lwm2mDevice> d : meters.entrySet()) {
+                d.getValue().awaitRegistered(REGISTER_WAIT);
+                observed.add(server.observe(prefix + d.getKey(), Lwm2mObjects.POWER, 0, Lwm2mObjects.ACTIVE_POWER,
+                        w -> onPower(d.getKey(), w)));
             }
-            for (Lwm2mDevice d : hvac.values()) {
-                d.awaitRegistered(REGISTER_WAIT);
-                observed.add(server.observe(d.endpoint(), Lwm2mObjects.SET_POINT, 0, Lwm2mObjects.SET_POINT_VALUE,
-                        c -> onSetpoint(d.endpoint(), c)));
+            for (Map.Entry<String, Lwm2mDevice> d : hvac.entrySet()) {
+                d.getValue().awaitRegistered(REGISTER_WAIT);
+                observed.add(server.observe(prefix + d.getKey(), Lwm2mObjects.SET_POINT, 0,
+                        Lwm2mObjects.SET_POINT_VALUE, c -> onSetpoint(d.getKey(), c)));
             }
             CompletableFuture.allOf(observed.toArray(CompletableFuture[]::new))
                     .get(REGISTER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,8 +139,10 @@ final class Lwm2mPlane implements AutoCloseable {
         return server.port();
     }
 
+    /** This run's devices registered now, by device id. */
     List<String> registered() {
-        return server.registered();
+        return server.registered().stream().filter(e -> e.startsWith(prefix) && (shared || e.indexOf(':') < 0))
+                .map(e -> e.substring(prefix.length())).toList();
     }
 
     boolean hasMeter(String id) {
@@ -249,7 +260,7 @@ final class Lwm2mPlane implements AutoCloseable {
         for (String unit : hvac.keySet()) {
             hvacEvent.put(unit, event);
             long delay = delays.get("cloud").delayMs(TYPICAL_MESSAGE_BYTES);
-            scheduler.schedule(() -> server.write(unit, Lwm2mObjects.SET_POINT, 0, Lwm2mObjects.SET_POINT_VALUE,
+            scheduler.schedule(() -> server.write(prefix + unit, Lwm2mObjects.SET_POINT, 0, Lwm2mObjects.SET_POINT_VALUE,
                     target).whenComplete((v, e) -> {
                         if (e != null) {
                             timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.ERROR, "cloud", "", null,
@@ -308,6 +319,10 @@ final class Lwm2mPlane implements AutoCloseable {
         tracker.cancelAll();
         meters.values().forEach(Lwm2mDevice::close);
         hvac.values().forEach(Lwm2mDevice::close);
-        server.close();
+        if (shared) {
+            server.unroute(prefix);
+        } else {
+            server.close();
+        }
     }
 }

@@ -31,6 +31,7 @@ import org.m2mkit.grader.GraderHealth;
 import org.m2mkit.grader.SubmissionRateLimiter;
 import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
+import org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
@@ -107,7 +108,10 @@ public final class Kit implements AutoCloseable {
                     : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
                     + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
-            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
+            // the kit's LwM2M server (CoAP over UDP, loopback, a free port), shared by the live runs' LwM2M devices
+            EmbeddedLwm2mServer lwm2m = EmbeddedLwm2mServer.start("127.0.0.1", 0, null);
+            started.push(lwm2m);
+            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway).withLwm2m(lwm2m);
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
@@ -128,7 +132,7 @@ public final class Kit implements AutoCloseable {
                 }
             });
             startup.shutdown();
-            app = WebApp.create(chapter, pages, health(db, broker, grader), accounts,
+            app = WebApp.create(chapter, pages, health(db, broker, grader, lwm2m), accounts,
                     new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
                     new ProgressStore(db.dataSource()), quizzes,
                     new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
@@ -212,7 +216,7 @@ public final class Kit implements AutoCloseable {
         started.push(app::stop);
     }
 
-    private Health health(Database db, KitBroker broker, Grader grader) {
+    private Health health(Database db, KitBroker broker, Grader grader, EmbeddedLwm2mServer lwm2m) {
         return new Health()
                 .add("database", () -> db.healthy() ? Health.Part.up(Map.of("engine", engine()))
                         : Health.Part.down(Map.of("engine", engine())))
@@ -221,6 +225,8 @@ public final class Kit implements AutoCloseable {
                             "url", brokerUrl);
                     return broker.isRunning() ? Health.Part.up(details) : Health.Part.down(details);
                 })
+                .add("lwm2m", () -> Health.Part.up(Map.of("mode", "embedded (Eclipse Leshan)", "url", lwm2m.uri(),
+                        "transport", "CoAP over UDP", "registered", lwm2m.registered().size())))
                 .add("grader", () -> grader(grader.health(), grader.unavailable()));
     }
 

@@ -61,6 +61,7 @@ public final class LabRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("networks", RunOptions.networks());
         model.put("maxMeters", RunOptions.MAX_METERS);
+        model.put("maxLegacy", RunOptions.MAX_LEGACY);
         model.put("ownGateway", hasOwnGateway.test(who.id()));
         model.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
         model.put("brokerRestartable", lab.brokerRestartable());
@@ -138,10 +139,12 @@ public final class LabRoutes {
 
     private String start(Context ctx, Account who) {
         RunOptions options = RunOptions.parse(ctx.formParam("meters"), ctx.formParam("mode"),
-                ctx.formParam("network"), ctx.formParam("gateway"));
+                ctx.formParam("network"), ctx.formParam("gateway"), ctx.formParam("protocol"),
+                ctx.formParam("legacy"));
         LiveRun run = lab.start(who, options);
         return "Run started: " + run.info().get("meters") + " meters, " + run.info().get("mode") + " mode, "
-                + run.info().get("network") + ", " + run.info().get("gateway") + ".";
+                + run.info().get("network") + ", " + run.info().get("gateway") + ", over " + run.info().get("protocol")
+                + ".";
     }
 
     private LiveRun running(Account who) {
