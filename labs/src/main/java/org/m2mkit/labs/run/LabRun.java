@@ -309,7 +309,10 @@ public final class LabRun implements AutoCloseable {
 
     /** The area's meter ids. */
     public List<String> meterIds() {
-        return meters.ids();
+        java.util.Set<String> here = new java.util.HashSet<>(meters.ids());
+        here.addAll(config.legacyMeterIds()); // bridged by the gateway
+        here.addAll(config.lwm2mMeterIds()); // LwM2M devices, some of them LwM2M alone
+        return config.meterIds().stream().filter(here::contains).toList();
     }
 
     /** Cycles so far, finished and open, in order. */

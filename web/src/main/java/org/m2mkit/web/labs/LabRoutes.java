@@ -156,7 +156,10 @@ public final class LabRoutes {
         List<String> meters = run.lab().meterIds();
         String meter = ctx.formParam("meter");
         if (meter == null || meter.isBlank()) {
-            meter = meters.get(ThreadLocalRandom.current().nextInt(meters.size()));
+            // over LwM2M, a meter that is an LwM2M device, so that the spike starts an LwM2M cycle
+            List<String> pool = run.lab().config().standards().protocol().lwm2m()
+                    ? run.lab().config().lwm2mMeterIds() : meters;
+            meter = pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
         } else if (!meters.contains(meter.strip())) {
             throw new UserError("there is no meter '" + meter + "' in this run; use one of " + meters.get(0)
                     + " to " + meters.get(meters.size() - 1));
