@@ -172,7 +172,8 @@
 
   function showRun(run) {
     runInfo.textContent = 'Area ' + run.area + ': ' + run.meters + ' meters, ' + run.mode + ' mode, ' + run.network +
-      ', ' + run.gateway + '; broker ' + run.broker + '.';
+      ', ' + run.gateway + ', over ' + (run.protocol || 'MQTT') + '; broker ' + run.broker +
+      (run.lwm2m ? '; LwM2M server ' + run.lwm2m : '') + '.';
     var mqtt = document.getElementById('run-mqtt');
     if (mqtt) {
       mqtt.hidden = !run.watch;
@@ -205,6 +206,7 @@
     source.addEventListener('entry', function (e) { onEntry(JSON.parse(e.data)); });
     source.addEventListener('load', function (e) { points.push(JSON.parse(e.data)); if (points.length > 120) { points.shift(); } drawChart(); });
     source.addEventListener('hvac', function (e) { onHvac(JSON.parse(e.data)); });
+    source.addEventListener('wire', function (e) { onWire(JSON.parse(e.data)); });
     source.addEventListener('end', function (e) {
       var end = JSON.parse(e.data);
       runInfo.textContent = 'The run ' + end.reason + '.';
@@ -212,6 +214,28 @@
       source.close();
     });
     source.addEventListener('none', function () { setRunning(false); source.close(); });
+  }
+
+  // ---- bytes and times per protocol ----
+  function onWire(wire) {
+    var rows = document.getElementById('wire-rows');
+    if (!rows) { return; }
+    rows.textContent = '';
+    wire.rows.forEach(function (r) {
+      var tr = document.createElement('tr');
+      var steps = r.steps || {};
+      function ms(key) { return steps[key] === undefined || steps[key] < 0 ? '–' : steps[key] + ' ms'; }
+      [r.protocol, r.cycle ? String(r.cycle) : '–', String(r.messages), String(r.packets), r.bytes + ' B',
+       r.bytesWithHeaders + ' B', r.readingBytes < 0 ? '–' : r.readingBytes + ' B', r.airNbIotMs + ' ms',
+       r.airLteMMs + ' ms', ms('ALERT'), ms('REPORT'), ms('COMMAND'), ms('CONFIRMATION')].forEach(function (text, i) {
+        var cell = document.createElement(i === 0 ? 'th' : 'td');
+        if (i === 0) { cell.scope = 'row'; cell.title = r.counted; }
+        cell.textContent = text;
+        tr.appendChild(cell);
+      });
+      rows.appendChild(tr);
+    });
+    document.getElementById('wire-hint').dataset.network = wire.network;
   }
 
   // ---- the sequence of the current cycle ----

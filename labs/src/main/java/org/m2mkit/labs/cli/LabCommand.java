@@ -22,6 +22,10 @@ import org.m2mkit.labs.run.LabRun;
 import org.m2mkit.labs.run.LabRunConfig;
 import org.m2mkit.labs.run.Milestone;
 import org.m2mkit.labs.run.Mode;
+import org.m2mkit.labs.run.RunProtocol;
+import org.m2mkit.labs.run.Standards;
+import org.m2mkit.labs.compare.ProtocolFigures;
+import java.util.List;
 import org.m2mkit.labs.run.TimelineEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lab}: runs the smart-metering lab from the command line. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "The smart-metering M2M lab: meters, gateway, utility cloud and HVAC over MQTT.",
+        description = "The smart-metering M2M lab: meters, gateway, utility cloud and HVAC over MQTT, LwM2M or both.",
         subcommands = {LabCommand.Run.class, LabCommand.Profiles.class})
 public final class LabCommand implements Runnable {
 
@@ -102,6 +106,18 @@ public final class LabCommand implements Runnable {
         @Option(names = "--messages", description = "Print every message except meter readings, not only the steps.")
         boolean messages;
 
+        @Option(names = "--protocol", defaultValue = "mqtt", description = "What carries the cycle: mqtt, lwm2m "
+                + "(Eclipse Leshan, CoAP over UDP) or both side by side on the same spike (default: ${DEFAULT-VALUE}).")
+        String protocol;
+
+        @Option(names = "--lwm2m-meters", defaultValue = "10", description = "How many of the first meters are "
+                + "LwM2M devices with --protocol lwm2m or both, 1-50 (default: ${DEFAULT-VALUE}).")
+        int lwm2mMeters;
+
+        @Option(names = "--legacy-meters", defaultValue = "0", description = "How many of the last meters are "
+                + "legacy Modbus TCP meters the gateway polls and bridges, 0-20 (default: ${DEFAULT-VALUE}).")
+        int legacyMeters;
+
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the meters' loads and the networks' delays.")
         long seed;
 
@@ -135,6 +151,8 @@ public final class LabCommand implements Runnable {
                         config.meters(), config.mode().name().toLowerCase(Locale.ROOT), run.brokerUrl(),
                         config.fieldNetwork().label(), config.uplinkNetwork().label(), config.gatewayName());
                 run.watchCommand().ifPresent(c -> out.printf(Locale.ROOT, "lab: watch the area with %s%n", c));
+                run.lwm2mServerUri().ifPresent(u -> out.printf(Locale.ROOT, "lab: LwM2M server %s, %d devices "
+                        + "registered%n", u, run.lwm2mRegistered().size()));
                 run.timeline().addListener(e -> print(out, e));
                 // what happens when, in order of time (and, at the same time, in the order added)
                 List<Step> steps = new ArrayList<>();
@@ -171,10 +189,16 @@ public final class LabCommand implements Runnable {
                 if (limit != null) {
                     sleepUntil(started, limit);
                 } else {
-                    Thread.sleep(300); // the opt-in and the last receipts
+                    // the opt-in and the last receipts; the wire comparison counts a second after the confirmation
+                    Thread.sleep(config.standards().equals(Standards.MQTT_ONLY) ? 300 : 1200);
                 }
                 run.close();
                 summary(out, done, run);
+                if (config.standards().protocol() == RunProtocol.BOTH && done != null) {
+                    run.lwm2mCycles().stream().filter(Cycle::complete).reduce((a, b) -> b)
+                            .ifPresent(c -> summary(out, c, run));
+                }
+                comparison(out, run, config);
                 if (timelineFile != null) {
                     write(run);
                     out.println("timeline: " + run.timeline().events().size() + " entries written to " + timelineFile);
@@ -203,7 +227,8 @@ public final class LabCommand implements Runnable {
             if (meters < 1 || meters > 2000) {
                 throw new UserError("--meters " + meters + " is not valid; use 1 to 2000");
             }
-            LabRunConfig.Builder b = LabRunConfig.builder().meters(meters).mode(m).seed(seed);
+            LabRunConfig.Builder b = LabRunConfig.builder().meters(meters).mode(m).seed(seed)
+                    .protocol(RunProtocol.parse(protocol)).lwm2mMeters(lwm2mMeters).legacyMeters(legacyMeters);
             if (network != null) {
                 b.network(NetworkProfile.byName(network));
             }
@@ -267,6 +292,24 @@ public final class LabCommand implements Runnable {
             if (errors > 0) {
                 out.println("  " + errors + " error(s) on the timeline");
             }
+        }
+
+        private static void comparison(PrintWriter out, LabRun run, LabRunConfig config) {
+            List<ProtocolFigures> figures = run.comparison();
+            if (figures.isEmpty()) {
+                return;
+            }
+            out.println();
+            out.println("on the wire (bytes at each protocol's layer; IP and TCP/UDP headers added per packet):");
+            out.printf(Locale.ROOT, "  %-27s %5s %8s %8s %10s %8s %11s %9s%n", "protocol", "cycle", "messages",
+                    "packets", "bytes", "+headers", "NB-IoT air", "LTE-M air");
+            for (ProtocolFigures f : figures) {
+                out.printf(Locale.ROOT, "  %-27s %5s %8d %8d %10d %8d %8.1f ms %6.1f ms%n", f.protocol().label(),
+                        f.cycle() == 0 ? "-" : Integer.toString(f.cycle()), f.messages(), f.packets(), f.bytes(),
+                        f.bytesWithHeaders(), f.airtimeMs().getOrDefault("nb-iot", 0.0),
+                        f.airtimeMs().getOrDefault("lte-m", 0.0));
+            }
+            out.flush();
         }
 
         private static long elapsedMs(long startedNanos) {

@@ -107,16 +107,20 @@ public final class MeterFleet implements AutoCloseable {
         this.connect = connect;
         this.startMs = System.currentTimeMillis();
         List<LoadModel> models = LabRunConfig.loadModels(config.meters(), config.seed());
-        List<String> ids = config.meterIds();
+        List<String> all = config.meterIds();
+        java.util.Set<String> own = new java.util.HashSet<>(config.mqttMeterIds()); // the others are not MQTT clients
         // connecting takes a few hundred milliseconds of waiting per client: connect many at once
         List<CompletableFuture<NetworkLink>> links = new ArrayList<>();
-        for (String id : ids) {
-            links.add(CompletableFuture.supplyAsync(() -> connect.apply(id), connector));
+        for (String id : all) {
+            links.add(own.contains(id) ? CompletableFuture.supplyAsync(() -> connect.apply(id), connector) : null);
         }
         RuntimeException failure = null;
-        for (int i = 0; i < ids.size(); i++) {
+        for (int i = 0; i < all.size(); i++) {
+            if (links.get(i) == null) {
+                continue;
+            }
             try {
-                meters.put(ids.get(i), new Meter(ids.get(i), models.get(i), links.get(i).join(), config.seed() * 31 + i));
+                meters.put(all.get(i), new Meter(all.get(i), models.get(i), links.get(i).join(), config.seed() * 31 + i));
             } catch (CompletionException e) {
                 failure = e.getCause() instanceof RuntimeException r ? r : e;
             }

@@ -37,8 +37,17 @@ final class CycleTracker {
 
     private final List<Open> open = new ArrayList<>();
     private final List<Cycle> finished = new ArrayList<>();
-    private int count;
+    private final java.util.concurrent.atomic.AtomicInteger numbers;
     private final Map<Integer, CompletableFuture<Cycle>> completing = new java.util.HashMap<>();
+
+    CycleTracker() {
+        this(new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** A tracker that numbers its cycles from {@code numbers}, shared with another protocol's tracker. */
+    CycleTracker(java.util.concurrent.atomic.AtomicInteger numbers) {
+        this.numbers = numbers;
+    }
 
     /** Completes a finished cycle's future: after its confirmation is on the timeline. */
     void completed(Cycle c) {
@@ -53,7 +62,7 @@ final class CycleTracker {
 
     /** A spike: a new cycle. */
     synchronized Open spike(String meterId, long atMs) {
-        Open o = new Open(++count, meterId, atMs);
+        Open o = new Open(numbers.incrementAndGet(), meterId, atMs);
         open.add(o);
         if (open.size() > 100) {
             open.remove(0).done.cancel(false);

@@ -22,6 +22,9 @@ import org.m2mkit.labs.broker.EmbeddedBroker;
 import org.m2mkit.labs.broker.MqttLogin;
 import org.m2mkit.labs.broker.Role;
 import org.m2mkit.labs.cloud.UtilityCloud;
+import org.m2mkit.labs.compare.Figures;
+import org.m2mkit.labs.compare.ProtocolFigures;
+import org.m2mkit.labs.compare.WireProtocol;
 import org.m2mkit.labs.gateway.GatewayRuntime;
 import org.m2mkit.labs.hvac.HvacDevice;
 import org.m2mkit.labs.meter.MeterFleet;
@@ -47,7 +50,9 @@ public final class LabRun implements AutoCloseable {
 
     private final LabRunConfig config;
     private final Timeline timeline;
-    private final CycleTracker tracker = new CycleTracker();
+    /** Cycle numbers, shared by the MQTT and the LwM2M cycles. */
+    private final java.util.concurrent.atomic.AtomicInteger cycleNumbers = new java.util.concurrent.atomic.AtomicInteger();
+    private final CycleTracker tracker = new CycleTracker(cycleNumbers);
     private final ScheduledExecutorService scheduler;
     /** The meters' readings, apart from the network's delays so that a burst of readings never delays a command. */
     private final ScheduledExecutorService meterClock;
@@ -65,6 +70,7 @@ public final class LabRun implements AutoCloseable {
     private MeterFleet meters;
     /** Each device's latest retained status, as the run's own watcher received it. */
     private final java.util.Map<String, Messages.Status> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    private StandardsParts standards;
 
     private LabRun(LabRunConfig config) {
         this.config = config;
@@ -166,12 +172,15 @@ public final class LabRun implements AutoCloseable {
         } finally {
             connector.shutdown();
         }
+        standards = track(new StandardsParts(config, timeline, recorder));
+        standards.start(id -> link(id, Role.METER, config.fieldNetwork(), Topics.meterStatus(area, id), id,
+                2000 + id.hashCode()), cycleNumbers, scheduler, meterClock);
         meters.start(meterClock);
         recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
                 + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
                 + config.gatewayName() + ", feeder capacity " + String.format(java.util.Locale.ROOT, "%.1f",
-                config.feederCapacityKw()) + " kW");
+                config.feederCapacityKw()) + " kW, protocol " + config.standards().protocol().key());
     }
 
     /**
@@ -218,9 +227,6 @@ public final class LabRun implements AutoCloseable {
         if (t == null) {
             return;
         }
-        if (!config.recordReadings() && t.kind().equals(Topics.READING)) {
-            return;
-        }
         if (t.kind().equals(Topics.STATUS)) {
             recordStatus(topic, t, payload);
             return;
@@ -234,6 +240,13 @@ public final class LabRun implements AutoCloseable {
             case Topics.COMMAND -> { from = "gateway"; to = t.device(); }
             case Topics.CONFIRM -> { from = t.device(); to = "gateway"; }
             default -> { from = t.device() != null ? t.device() : t.component(); to = ""; }
+        }
+        StandardsParts parts = standards;
+        if (parts != null) {
+            parts.mqttSeen(System.currentTimeMillis(), from, to, t.kind(), topic, payload.length, t.device());
+        }
+        if (!config.recordReadings() && t.kind().equals(Topics.READING)) {
+            return;
         }
         timeline.record(System.currentTimeMillis(), TimelineEvent.Kind.MESSAGE, from, to, topic,
                 new String(payload, StandardCharsets.UTF_8), payload.length, null, 0, -1, t.kind());
@@ -324,7 +337,10 @@ public final class LabRun implements AutoCloseable {
 
     /** The area's meter ids. */
     public List<String> meterIds() {
-        return meters.ids();
+        java.util.Set<String> here = new java.util.HashSet<>(meters.ids());
+        here.addAll(config.legacyMeterIds()); // bridged by the gateway
+        here.addAll(config.lwm2mMeterIds()); // LwM2M devices, some of them LwM2M alone
+        return config.meterIds().stream().filter(here::contains).toList();
     }
 
     /** Cycles so far, finished and open, in order. */
@@ -340,10 +356,87 @@ public final class LabRun implements AutoCloseable {
      */
     public CompletableFuture<Cycle> injectSpike(String meterId) {
         requireRunning();
-        meters.spike(meterId);
-        Object open = lastSpike.get();
-        lastSpike.remove();
-        return tracker.future(open);
+        boolean legacy = standards.isLegacy(meterId);
+        boolean overLwm2m = standards.hasLwm2m(meterId);
+        boolean overMqtt = legacy ? config.standards().protocol().mqtt() : config.mqttMeterIds().contains(meterId);
+        if (!overMqtt && !overLwm2m) {
+            throw new UserError("no meter '" + meterId + "' in area " + config.areaId() + "; meters are "
+                    + config.meterIds().get(0) + " to " + config.meterIds().get(config.meters() - 1));
+        }
+        long t0 = System.currentTimeMillis();
+        Object open = null;
+        if (overMqtt) {
+            if (legacy) {
+                recorder.milestone(Milestone.SPIKE, meterId, meterId, null, meterId + " (legacy, Modbus TCP) reads "
+                        + StandardsParts.fmt(config.spikeKw()) + " kW", t0);
+            } else {
+                t0 = meters.spike(meterId);
+            }
+            open = lastSpike.get();
+            lastSpike.remove();
+        }
+        CompletableFuture<Cycle> mqtt = open == null ? null : tracker.future(open);
+        CompletableFuture<Cycle> lwm2m = overLwm2m ? standards.lwm2mSpike(meterId, t0, mqtt == null) : null;
+        if (legacy) {
+            standards.legacySpike(meterId, t0);
+        }
+        return mqtt == null ? lwm2m : lwm2m == null ? mqtt : mqtt.thenCombine(lwm2m, (m, l) -> m);
+    }
+
+    /** Cycles carried over LwM2M so far, finished and open, in order. */
+    public List<Cycle> lwm2mCycles() {
+        return standards == null ? List.of() : standards.lwm2mCycles();
+    }
+
+    /** The kit's LwM2M server, {@code coap://127.0.0.1:port}; empty when the run does not use LwM2M. */
+    public java.util.Optional<String> lwm2mServerUri() {
+        return java.util.Optional.ofNullable(standards == null ? null : standards.lwm2mUri());
+    }
+
+    /** LwM2M endpoints registered with the kit's server now. */
+    public List<String> lwm2mRegistered() {
+        return standards == null ? List.of() : standards.lwm2mRegistered();
+    }
+
+    /**
+     * The bytes, packets and step times of the newest finished cycle of each protocol, and of Modbus polling when
+     * the run has legacy meters: the comparison the console and the timeline show.
+     */
+    public List<ProtocolFigures> comparison() {
+        List<ProtocolFigures> out = new ArrayList<>();
+        if (standards == null) {
+            return out;
+        }
+        Cycle mqtt = newestComplete(tracker.cycles());
+        Cycle lwm2m = newestComplete(standards.lwm2mCycles());
+        if (mqtt != null) {
+            out.add(standards.figures(WireProtocol.MQTT, mqtt));
+        }
+        if (lwm2m != null) {
+            out.add(standards.figures(WireProtocol.LWM2M, lwm2m));
+        }
+        if (standards.hasLegacy()) {
+            Cycle c = mqtt != null && standards.isLegacy(mqtt.meterId()) ? mqtt
+                    : lwm2m != null && standards.isLegacy(lwm2m.meterId()) ? lwm2m : mqtt != null ? mqtt : lwm2m;
+            out.add(standards.modbus(c));
+        }
+        return out;
+    }
+
+    private static Cycle newestComplete(List<Cycle> cycles) {
+        for (int i = cycles.size() - 1; i >= 0; i--) {
+            if (cycles.get(i).complete()) {
+                return cycles.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The comparison as timeline notes, one per protocol, so that the CSV and JSON carry it. */
+    private void noteComparison() {
+        for (ProtocolFigures f : comparison()) {
+            recorder.note("wire", Figures.describe(f, config.fieldNetwork()));
+        }
     }
 
     /**
@@ -488,6 +581,11 @@ public final class LabRun implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        try {
+            noteComparison();
+        } catch (RuntimeException e) {
+            recorder.error("wire", "the protocol comparison could not be made: " + e.getMessage());
         }
         recorder.note("lab", "stopped");
         tracker.cancelAll();

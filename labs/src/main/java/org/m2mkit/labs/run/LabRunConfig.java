@@ -29,7 +29,7 @@ public record LabRunConfig(
         long readingIntervalMs, long reportPeriodMs, double feederCapacityKw, double forecastAlpha,
         double forecastBeta, int forecastHorizon, double setpointDeltaC, long drDurationMs, long drRetryMs,
         double startHour, double outdoorC, double setpointF, int queueCapacity, int timelineCapacity,
-        boolean recordReadings, long seed, BrokerLogin brokerLogin) {
+        boolean recordReadings, long seed, BrokerLogin brokerLogin, Standards standards) {
 
     /** Meter ids: {@code meter-01} ... (two digits at least, more for larger areas). */
     public List<String> meterIds() {
@@ -41,12 +41,39 @@ public record LabRunConfig(
         return ids;
     }
 
+    /** The legacy Modbus TCP meters: the last {@code legacyMeters} of the area. */
+    public List<String> legacyMeterIds() {
+        List<String> all = meterIds();
+        return List.copyOf(all.subList(all.size() - standards.legacyMeters(), all.size()));
+    }
+
+    /** The meters that are LwM2M devices in this run (none when MQTT alone carries it). */
+    public List<String> lwm2mMeterIds() {
+        if (!standards.protocol().lwm2m()) {
+            return List.of();
+        }
+        List<String> direct = meterIds().subList(0, meters - standards.legacyMeters());
+        return List.copyOf(direct.subList(0, Math.min(direct.size(), standards.lwm2mMeters())));
+    }
+
+    /** The meters that publish over MQTT themselves: neither legacy nor LwM2M-only. */
+    public List<String> mqttMeterIds() {
+        List<String> out = new ArrayList<>(meterIds());
+        out.removeAll(legacyMeterIds());
+        if (!standards.protocol().mqtt()) {
+            out.removeAll(lwm2mMeterIds());
+        }
+        return out;
+    }
+
     /**
      * What the gateway is told: a meter is silent after missing three readings, plus the time the field network
      * may take to bring one (seconds on NB-IoT).
      */
     public GatewayConfig gatewayConfig() {
-        return new GatewayConfig(areaId, Set.copyOf(new LinkedHashSet<>(meterIds())), List.copyOf(hvacUnits),
+        List<String> heard = new ArrayList<>(mqttMeterIds());
+        heard.addAll(legacyMeterIds()); // the bridge publishes theirs
+        return new GatewayConfig(areaId, Set.copyOf(new LinkedHashSet<>(heard)), List.copyOf(hvacUnits),
                 spikeThresholdKw, alertCooldownMs, 3 * readingIntervalMs + fieldNetwork.roundTripAllowanceMs());
     }
 
@@ -94,6 +121,10 @@ public record LabRunConfig(
         private boolean recordReadings = true;
         private long seed = 1;
         private BrokerLogin brokerLogin;
+        private RunProtocol protocol = RunProtocol.MQTT;
+        private int lwm2mMeters = 10;
+        private int legacyMeters;
+        private org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer lwm2mServer;
 
         public Builder meters(int v) { meters = v; return this; }
         public Builder areaId(String v) { areaId = v; return this; }
@@ -139,6 +170,14 @@ public record LabRunConfig(
         public Builder timelineCapacity(int v) { timelineCapacity = v; return this; }
         public Builder recordReadings(boolean v) { recordReadings = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        /** Which protocol carries the cycle: MQTT (the default), LwM2M or both. */
+        public Builder protocol(RunProtocol v) { protocol = v; return this; }
+        /** How many of the first meters are LwM2M devices when LwM2M is on (default 10). */
+        public Builder lwm2mMeters(int v) { lwm2mMeters = v; return this; }
+        /** How many of the last meters are legacy Modbus TCP meters behind the gateway (default 0). */
+        public Builder legacyMeters(int v) { legacyMeters = v; return this; }
+        /** The kit's LwM2M server, shared by runs; without it a run starts a server of its own. */
+        public Builder lwm2mServer(org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer v) { lwm2mServer = v; return this; }
 
         public LabRunConfig build() {
             check(meters >= 1 && meters <= 100_000, "meters", meters, "1 to 100000");
@@ -175,20 +214,28 @@ public record LabRunConfig(
             check(queueCapacity >= 1 && queueCapacity <= 1_000_000, "queue capacity", queueCapacity, "1 to 1000000");
             check(timelineCapacity >= 10 && timelineCapacity <= 1_000_000, "timeline capacity", timelineCapacity,
                     "10 to 1000000");
+            check(protocol != null, "protocol", protocol, "mqtt, lwm2m or both");
+            check(lwm2mMeters >= 1 && lwm2mMeters <= Standards.MAX_LWM2M_METERS, "LwM2M meters", lwm2mMeters,
+                    "1 to " + Standards.MAX_LWM2M_METERS);
+            check(legacyMeters >= 0 && legacyMeters <= Standards.MAX_LEGACY_METERS && legacyMeters < meters,
+                    "legacy meters", legacyMeters, "0 to " + Math.min(Standards.MAX_LEGACY_METERS, meters - 1)
+                    + " (fewer than the meters)");
+            Standards standards = new Standards(protocol, lwm2mMeters, legacyMeters, lwm2mServer);
             NetworkProfile field = fieldNetwork != null ? fieldNetwork
                     : mode == Mode.PACED ? NetworkProfile.ETHERNET : NetworkProfile.LOCAL;
             NetworkProfile uplink = uplinkNetwork != null ? uplinkNetwork : field;
             List<String> ids = new LabRunConfig(meters, areaId, mode, field, uplink, brokerUrl, gatewayName,
                     gatewayFactory, hvacUnits, spikeKw, spikeThresholdKw, cooldown, readingIntervalMs, period,
                     1, forecastAlpha, forecastBeta, forecastHorizon, setpointDeltaC, drDurationMs, drRetryMs,
-                    startHour, outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed, null).meterIds();
+                    startHour, outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed, null,
+                    standards).meterIds();
             double capacity = Double.isNaN(feederCapacityKw) ? expectedAreaKw(ids.size(), startHour, seed) + 8
                     : feederCapacityKw;
             return new LabRunConfig(meters, areaId, mode, field, uplink, brokerUrl, gatewayName, gatewayFactory,
                     List.copyOf(hvacUnits), spikeKw, spikeThresholdKw, cooldown, readingIntervalMs, period, capacity,
                     forecastAlpha, forecastBeta, forecastHorizon, setpointDeltaC, drDurationMs, drRetryMs, startHour,
                     outdoorC, setpointF, queueCapacity, timelineCapacity, recordReadings, seed,
-                    brokerLogin != null ? brokerLogin : BrokerLogin.anonymous());
+                    brokerLogin != null ? brokerLogin : BrokerLogin.anonymous(), standards);
         }
 
         private static void check(boolean ok, String key, Object value, String accepted) {

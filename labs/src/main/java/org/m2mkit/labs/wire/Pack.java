@@ -37,6 +37,13 @@ public final class Pack {
         return this;
     }
 
+    /** Adds a boolean field ({@code vb}). */
+    public Pack bool(String name, boolean value) {
+        records.add(new SenmlRecord(null, null, null, null, null, null, name, null, null, null, value, null, null,
+                null, null));
+        return this;
+    }
+
     public Pack string(String name, String value) {
         if (value != null) {
             records.add(SenmlRecord.string(name, value));
@@ -115,6 +122,15 @@ public final class Pack {
             throw new Senml.SenmlException("SenML field '" + name + "' has no string value");
         }
         return r.stringValue();
+    }
+
+    /** The boolean value ({@code vb}) of field {@code name}. */
+    public boolean bool(String name) {
+        Senml.Resolved r = field(name);
+        if (r.booleanValue() == null) {
+            throw new Senml.SenmlException("SenML field '" + name + "' has no boolean value");
+        }
+        return r.booleanValue();
     }
 
     /** The string value of {@code name}, or null when the pack has no such field. */

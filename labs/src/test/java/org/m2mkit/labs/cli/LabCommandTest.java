@@ -21,7 +21,7 @@ class LabCommandTest {
     Path dir;
 
     /** Runs {@code lab ...} as the launcher does: a user's mistake is one line on stderr and status 2. */
-    private static Result lab(String... args) {
+    static Result lab(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new LabCommand());
@@ -43,7 +43,7 @@ class LabCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private record Result(int code, String out, String err) {
+    record Result(int code, String out, String err) {
     }
 
     private Path resource(String name) throws IOException {
@@ -64,6 +64,15 @@ class LabCommandTest {
     void unknownNetworkProfile() {
         assertOneLine(lab("run", "--network", "6g"),
                 "unknown network profile '6g'; use one of local, ethernet, wifi, 2g, 3g, 4g, lte-m, nb-iot, 5g");
+    }
+
+    @Test
+    void unknownProtocolAndTooManyLegacyMeters() {
+        assertOneLine(lab("run", "--protocol", "coap"), "protocol 'coap' is not known; use mqtt, lwm2m or both");
+        assertOneLine(lab("run", "--meters", "5", "--legacy-meters", "5"),
+                "legacy meters 5 is not valid; use 0 to 4 (fewer than the meters)");
+        assertOneLine(lab("run", "--protocol", "lwm2m", "--lwm2m-meters", "0"),
+                "LwM2M meters 0 is not valid; use 1 to 50");
     }
 
     @Test

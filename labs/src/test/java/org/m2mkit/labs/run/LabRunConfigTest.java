@@ -26,6 +26,26 @@ class LabRunConfigTest {
     }
 
     @Test
+    void theProtocolDecidesWhichMetersSpeakWhat() {
+        LabRunConfig mqtt = LabRunConfig.builder().meters(12).legacyMeters(2).build();
+        assertThat(mqtt.legacyMeterIds()).containsExactly("meter-11", "meter-12");
+        assertThat(mqtt.lwm2mMeterIds()).isEmpty();
+        assertThat(mqtt.mqttMeterIds()).hasSize(10).doesNotContain("meter-11");
+        assertThat(mqtt.gatewayConfig().meterIds()).hasSize(12); // the bridge publishes the legacy meters' readings
+
+        LabRunConfig lwm2m = LabRunConfig.builder().meters(12).protocol(RunProtocol.LWM2M).lwm2mMeters(4)
+                .legacyMeters(1).build();
+        assertThat(lwm2m.lwm2mMeterIds()).containsExactly("meter-01", "meter-02", "meter-03", "meter-04");
+        assertThat(lwm2m.mqttMeterIds()).containsExactly("meter-05", "meter-06", "meter-07", "meter-08", "meter-09",
+                "meter-10", "meter-11");
+        assertThat(lwm2m.gatewayConfig().meterIds()).hasSize(8).contains("meter-12").doesNotContain("meter-01");
+
+        LabRunConfig both = LabRunConfig.builder().meters(12).protocol(RunProtocol.BOTH).build();
+        assertThat(both.lwm2mMeterIds()).hasSize(10);
+        assertThat(both.mqttMeterIds()).hasSize(12);
+    }
+
+    @Test
     void fastRunsShapeNothingUnlessAsked() {
         assertThat(LabRunConfig.builder().mode(Mode.FAST).build().uplinkNetwork()).isEqualTo(NetworkProfile.LOCAL);
         assertThat(LabRunConfig.builder().mode(Mode.FAST).uplinkNetwork(NetworkProfile.NB_IOT).build().uplinkNetwork())

@@ -32,6 +32,7 @@ import org.m2mkit.grader.GraderHealth;
 import org.m2mkit.grader.SubmissionRateLimiter;
 import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
+import org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
@@ -108,7 +109,10 @@ public final class Kit implements AutoCloseable {
                     : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
                     + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
-            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
+            // the kit's LwM2M server (CoAP over UDP, loopback, a free port), shared by the live runs' LwM2M devices
+            EmbeddedLwm2mServer lwm2m = EmbeddedLwm2mServer.start("127.0.0.1", 0, null);
+            started.push(lwm2m);
+            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway).withLwm2m(lwm2m);
             started.push(liveLab);
             Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
             Lti lti = Lti.create(db.dataSource(), accounts, auth, grading, quizzes); // LMS launches, grade passback
@@ -133,9 +137,9 @@ public final class Kit implements AutoCloseable {
                 }
             });
             startup.shutdown();
-            app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages, health(db, broker, grader),
-                    accounts, auth, new ProgressStore(db.dataSource()), quizzes, grading, liveLab, db.dataSource(),
-                    notebooks, lti)), routes::add);
+            app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages,
+                    health(db, broker, grader, lwm2m), accounts, auth, new ProgressStore(db.dataSource()), quizzes,
+                    grading, liveLab, db.dataSource(), notebooks, lti)), routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
             startWeb();
@@ -216,7 +220,7 @@ public final class Kit implements AutoCloseable {
         started.push(app::stop);
     }
 
-    private Health health(Database db, KitBroker broker, Grader grader) {
+    private Health health(Database db, KitBroker broker, Grader grader, EmbeddedLwm2mServer lwm2m) {
         return new Health()
                 .add("database", () -> db.healthy() ? Health.Part.up(Map.of("engine", engine()))
                         : Health.Part.down(Map.of("engine", engine())))
@@ -225,6 +229,8 @@ public final class Kit implements AutoCloseable {
                             "url", brokerUrl);
                     return broker.isRunning() ? Health.Part.up(details) : Health.Part.down(details);
                 })
+                .add("lwm2m", () -> Health.Part.up(Map.of("mode", "embedded (Eclipse Leshan)", "url", lwm2m.uri(),
+                        "transport", "CoAP over UDP", "registered", lwm2m.registered().size())))
                 .add("grader", () -> grader(grader.health(), grader.unavailable()));
     }
 

@@ -62,6 +62,7 @@ public final class LabRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("networks", RunOptions.networks());
         model.put("maxMeters", RunOptions.MAX_METERS);
+        model.put("maxLegacy", RunOptions.MAX_LEGACY);
         model.put("ownGateway", hasOwnGateway.test(who.id()));
         model.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
         model.put("brokerRestartable", lab.brokerRestartable());
@@ -139,10 +140,12 @@ public final class LabRoutes {
 
     private String start(Context ctx, Account who) {
         RunOptions options = RunOptions.parse(ctx.formParam("meters"), ctx.formParam("mode"),
-                ctx.formParam("network"), ctx.formParam("gateway"));
+                ctx.formParam("network"), ctx.formParam("gateway"), ctx.formParam("protocol"),
+                ctx.formParam("legacy"));
         LiveRun run = lab.start(who, options);
         return "Run started: " + run.info().get("meters") + " meters, " + run.info().get("mode") + " mode, "
-                + run.info().get("network") + ", " + run.info().get("gateway") + ".";
+                + run.info().get("network") + ", " + run.info().get("gateway") + ", over " + run.info().get("protocol")
+                + ".";
     }
 
     private LiveRun running(Account who) {
@@ -154,7 +157,10 @@ public final class LabRoutes {
         List<String> meters = run.lab().meterIds();
         String meter = ctx.formParam("meter");
         if (meter == null || meter.isBlank()) {
-            meter = meters.get(ThreadLocalRandom.current().nextInt(meters.size()));
+            // over LwM2M, a meter that is an LwM2M device, so that the spike starts an LwM2M cycle
+            List<String> pool = run.lab().config().standards().protocol().lwm2m()
+                    ? run.lab().config().lwm2mMeterIds() : meters;
+            meter = pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
         } else {
             meter = knownMeter(meters, meter);
         }

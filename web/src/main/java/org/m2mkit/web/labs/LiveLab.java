@@ -68,6 +68,14 @@ public final class LiveLab implements AutoCloseable {
         return new LiveLab(broker, grader, latest, 6, Duration.ofSeconds(20), Duration.ofMinutes(30));
     }
 
+    /** The kit's LwM2M server, which the runs' LwM2M devices register with; without it each run starts one. */
+    public LiveLab withLwm2m(org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer server) {
+        this.lwm2m = server;
+        return this;
+    }
+
+    private volatile org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer lwm2m;
+
     public int maxRuns() {
         return maxRuns;
     }
@@ -102,7 +110,8 @@ public final class LiveLab implements AutoCloseable {
             }
             String area = "live-" + who.id() + "-" + areas.incrementAndGet();
             LabRunConfig.Builder config = LabRunConfig.builder().meters(options.meters()).mode(options.mode())
-                    .network(options.network()).areaId(area).brokerUrl(broker.url()).brokerLogin(broker.login()).timelineCapacity(2_000);
+                    .network(options.network()).areaId(area).brokerUrl(broker.url()).brokerLogin(broker.login()).timelineCapacity(2_000)
+                    .protocol(options.protocol()).legacyMeters(options.legacyMeters()).lwm2mServer(lwm2m);
             SandboxedGateway sandboxed = null;
             String label = "reference gateway";
             if (options.ownCode()) {

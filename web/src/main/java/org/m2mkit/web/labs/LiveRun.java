@@ -17,6 +17,7 @@ import org.m2mkit.labs.api.HvacUnit;
 import org.m2mkit.labs.cloud.HoltForecast;
 import org.m2mkit.labs.run.LabRun;
 import org.m2mkit.labs.run.LabRunConfig;
+import org.m2mkit.labs.compare.ProtocolFigures;
 import org.m2mkit.labs.run.TimelineEvent;
 import org.m2mkit.labs.wire.Messages;
 import org.m2mkit.labs.wire.Temperatures;
@@ -123,6 +124,10 @@ final class LiveRun implements AutoCloseable {
         m.put("meterIds", run.meterIds());
         m.put("mode", c.mode().name().toLowerCase(java.util.Locale.ROOT));
         m.put("network", c.fieldNetwork().label());
+        m.put("protocol", c.standards().protocol() == org.m2mkit.labs.run.RunProtocol.BOTH ? "MQTT and LwM2M"
+                : c.standards().protocol() == org.m2mkit.labs.run.RunProtocol.LWM2M ? "LwM2M" : "MQTT");
+        m.put("legacyMeters", c.legacyMeterIds());
+        run.lwm2mServerUri().ifPresent(u -> m.put("lwm2m", u));
         m.put("networkKey", c.fieldNetwork().key());
         m.put("gateway", gatewayLabel);
         m.put("broker", run.brokerUrl());
@@ -164,6 +169,9 @@ final class LiveRun implements AutoCloseable {
         points.forEach(p -> client.sendEvent("load", p));
         hvac.values().forEach(h -> client.sendEvent("hvac", h));
         devices.values().forEach(d -> client.sendEvent("device", d));
+        if (lastWire != null) {
+            client.sendEvent("wire", lastWire);
+        }
         recentEntries.forEach(e -> client.sendEvent("entry", e));
         if (endReason != null) {
             client.sendEvent("end", json(Map.of("reason", endReason)));
@@ -214,6 +222,36 @@ final class LiveRun implements AutoCloseable {
         }
     }
 
+    private volatile String lastWire;
+
+    /** The per-protocol comparison of the newest cycles, to every console. */
+    private void sendWire() {
+        if (!run.isRunning()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (ProtocolFigures f : run.comparison()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("protocol", f.protocol().label());
+            r.put("counted", f.protocol().counted());
+            r.put("cycle", f.cycle());
+            r.put("messages", f.messages());
+            r.put("packets", f.packets());
+            r.put("bytes", f.bytes());
+            r.put("bytesWithHeaders", f.bytesWithHeaders());
+            r.put("readingBytes", f.readingBytes());
+            r.put("airNbIotMs", Math.round(f.airtimeMs().getOrDefault("nb-iot", 0.0)));
+            r.put("airLteMMs", Math.round(f.airtimeMs().getOrDefault("lte-m", 0.0)));
+            r.put("steps", f.stepMs());
+            rows.add(r);
+        }
+        String data = json(Map.of("network", run.config().fieldNetwork().label(), "rows", rows));
+        synchronized (this) {
+            lastWire = data;
+            broadcast("wire", data);
+        }
+    }
+
     private void show(TimelineEvent e) {
         if (e.topic() != null && !e.topic().startsWith(areaPrefix)) {
             return;
@@ -236,6 +274,11 @@ final class LiveRun implements AutoCloseable {
         broadcast("entry", entry);
         if (e.kind() == TimelineEvent.Kind.MESSAGE && e.payload() != null) {
             derived(e);
+        }
+        if (e.milestone() == org.m2mkit.labs.run.Milestone.CONFIRMATION) {
+            // the acknowledgements that belong to the cycle come within a second
+            java.util.concurrent.CompletableFuture.delayedExecutor(1200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .execute(this::sendWire);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.m2mkit.labs.UserError;
 import org.m2mkit.labs.net.NetworkProfile;
 import org.m2mkit.labs.run.Mode;
+import org.m2mkit.labs.run.RunProtocol;
 
 /**
  * What a student chooses when starting a live run, checked: a bad value gets a one-line answer saying what is
@@ -15,10 +16,14 @@ import org.m2mkit.labs.run.Mode;
  * @param mode     paced (the figure's timings) or fast
  * @param network  the network profile of both links
  * @param ownCode  run the student's latest gradable gateway submission instead of the reference gateway
+ * @param protocol what carries the cycle: MQTT, LwM2M or both side by side
+ * @param legacyMeters legacy Modbus TCP meters behind the gateway (0 to {@value #MAX_LEGACY})
  */
-public record RunOptions(int meters, Mode mode, NetworkProfile network, boolean ownCode) {
+public record RunOptions(int meters, Mode mode, NetworkProfile network, boolean ownCode, RunProtocol protocol,
+                         int legacyMeters) {
 
     public static final int MAX_METERS = 200;
+    public static final int MAX_LEGACY = 4;
 
     /** Network profiles a student may pick, in the order the form lists them. */
     public static List<NetworkProfile> networks() {
@@ -26,6 +31,12 @@ public record RunOptions(int meters, Mode mode, NetworkProfile network, boolean 
     }
 
     public static RunOptions parse(String meters, String mode, String network, String gateway) {
+        return parse(meters, mode, network, gateway, null, null);
+    }
+
+    /** As above, with the protocol ({@code mqtt} by default) and the legacy meters ({@code 0} by default). */
+    public static RunOptions parse(String meters, String mode, String network, String gateway, String protocol,
+                                   String legacy) {
         int n;
         try {
             n = Integer.parseInt(meters == null || meters.isBlank() ? "50" : meters.strip());
@@ -59,6 +70,17 @@ public record RunOptions(int meters, Mode mode, NetworkProfile network, boolean 
         if (!g.equals("reference") && !g.equals("mine")) {
             throw new UserError("gateway '" + gateway + "' is not known; use reference or mine");
         }
-        return new RunOptions(n, m, profile, g.equals("mine"));
+        RunProtocol p = RunProtocol.parse(protocol == null || protocol.isBlank() ? "mqtt" : protocol);
+        int l;
+        try {
+            l = Integer.parseInt(legacy == null || legacy.isBlank() ? "0" : legacy.strip());
+        } catch (NumberFormatException e) {
+            throw new UserError("legacy meters '" + legacy + "' is not a number; use 0 to " + MAX_LEGACY);
+        }
+        if (l < 0 || l > MAX_LEGACY || l >= n) {
+            throw new UserError("legacy meters " + l + " is out of range; use 0 to " + Math.min(MAX_LEGACY, n - 1)
+                    + " (fewer than the meters)");
+        }
+        return new RunOptions(n, m, profile, g.equals("mine"), p, l);
     }
 }

@@ -96,6 +96,9 @@ class KitTest {
         assertThat(json.path("broker").path("status").asText()).isEqualTo("up");
         assertThat(json.path("broker").path("url").asText()).isEqualTo(kit.brokerUrl());
         assertThat(json.path("grader").path("status").asText()).isEqualTo("up");
+        assertThat(json.path("lwm2m").path("status").asText()).isEqualTo("up");
+        assertThat(json.path("lwm2m").path("url").asText()).matches("coap://127\\.0\\.0\\.1:[1-9][0-9]*");
+        assertThat(json.path("lwm2m").path("transport").asText()).isEqualTo("CoAP over UDP");
     }
 
     @Test

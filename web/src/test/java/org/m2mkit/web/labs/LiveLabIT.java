@@ -47,6 +47,27 @@ class LiveLabIT {
     }
 
     @Test
+    void lwm2mRunsShareTheKitsServerAndTheirSpikesGoToLwm2mDevices() throws Exception {
+        try (org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer server =
+                     org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer.start("127.0.0.1", 0, null)) {
+            lab.withLwm2m(server);
+            LiveRun run = lab.start(ADA, RunOptions.parse("12", "fast", "local", "reference", "lwm2m", "0"));
+            String area = run.lab().config().areaId();
+            assertThat(run.lab().lwm2mServerUri()).contains(server.uri());
+            assertThat(server.registered()).contains(area + ":meter-07", area + ":hvac-1");
+            // every meter of the area can be spiked, the LwM2M-only ones too
+            assertThat(run.lab().meterIds()).hasSize(12).contains("meter-07");
+            org.m2mkit.labs.run.Cycle c = run.lab().injectSpike("meter-07").get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(c.eventId()).startsWith("lwm2m-");
+            assertThat(run.lab().comparison()).extracting(f -> f.protocol())
+                    .containsExactly(org.m2mkit.labs.compare.WireProtocol.LWM2M);
+            lab.stop(ADA.id(), "the test ended");
+            assertThat(Poll.until(() -> server.registered().stream().noneMatch(e -> e.startsWith(area + ":"))))
+                    .as("the run's devices deregistered from the shared server").isTrue();
+        }
+    }
+
+    @Test
     void aSecondRunOfTheSamePersonReplacesTheFirstAndTheCapHoldsForOthers() {
         LiveRun first = lab.start(ADA, fast());
         LiveRun second = lab.start(ADA, fast());
