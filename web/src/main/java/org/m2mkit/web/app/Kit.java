@@ -107,7 +107,7 @@ public final class Kit implements AutoCloseable {
                     : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
                     + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
             Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
-            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
+            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway, config.liveRuns());
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
