@@ -213,9 +213,20 @@
     source = new EventSource('/labs/live/events');
     source.addEventListener('run', function (e) { showRun(JSON.parse(e.data)); });
     source.addEventListener('queued', function (e) { showQueued(JSON.parse(e.data)); });
-    source.addEventListener('entry', function (e) { onEntry(JSON.parse(e.data)); });
-    source.addEventListener('load', function (e) { points.push(JSON.parse(e.data)); if (points.length > 120) { points.shift(); } drawChart(); });
-    source.addEventListener('hvac', function (e) { onHvac(JSON.parse(e.data)); });
+    // the kit sends what happened in batches: [name, data] pairs, in order
+    source.addEventListener('batch', function (e) {
+      var charted = false;
+      JSON.parse(e.data).forEach(function (item) {
+        if (item[0] === 'entry') { onEntry(item[1]); }
+        if (item[0] === 'hvac') { onHvac(item[1]); }
+        if (item[0] === 'load') {
+          points.push(item[1]);
+          if (points.length > 120) { points.shift(); }
+          charted = true;
+        }
+      });
+      if (charted) { drawChart(); }
+    });
     source.addEventListener('end', function (e) {
       var end = JSON.parse(e.data);
       runInfo.textContent = 'The run ' + end.reason + '.';

@@ -333,7 +333,13 @@ final class Student implements Runnable {
                     StringBuilder data = new StringBuilder();
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         if (line.isEmpty()) {
-                            if (data.length() > 0) {
+                            if (data.length() > 0 && name.equals("batch")) {
+                                // a batch of the console's updates: each one as the event it stands for
+                                long at = System.nanoTime();
+                                for (JsonNode item : JSON.readTree(data.toString())) {
+                                    queue.add(new Event(item.get(0).asText(), item.get(1).toString(), at));
+                                }
+                            } else if (data.length() > 0) {
                                 queue.add(new Event(name, data.toString(), System.nanoTime()));
                             }
                             name = "message";

@@ -49,8 +49,11 @@ public final class LabRun implements AutoCloseable {
     private final Timeline timeline;
     private final CycleTracker tracker = new CycleTracker();
     private final ScheduledExecutorService scheduler;
-    /** The meters' readings, apart from the network's delays so that a burst of readings never delays a command. */
-    private final ScheduledExecutorService meterClock;
+    /**
+     * The meters' readings of every run in this JVM, one clock apart from the network's delays so that a burst of
+     * readings never delays a command; a run's close cancels its own meters' ticks.
+     */
+    private static final ScheduledExecutorService METER_CLOCK = meterClock();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadLocal<Object> lastSpike = new ThreadLocal<>();
@@ -64,15 +67,18 @@ public final class LabRun implements AutoCloseable {
     private final List<HvacDevice> hvac = new ArrayList<>();
     private MeterFleet meters;
 
+    private static ScheduledExecutorService meterClock() {
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
+        clock.setRemoveOnCancelPolicy(true);
+        return clock;
+    }
+
     private LabRun(LabRunConfig config) {
         this.config = config;
         this.timeline = new Timeline(System.currentTimeMillis(), config.timelineCapacity(), 100_000);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, Threads.named("lab-net"));
         pool.setRemoveOnCancelPolicy(true);
         this.scheduler = pool;
-        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
-        clock.setRemoveOnCancelPolicy(true);
-        this.meterClock = clock;
         if (config.embeddedBroker()) {
             broker = EmbeddedBroker.start("127.0.0.1", 0);
             url = broker.url();
@@ -164,7 +170,7 @@ public final class LabRun implements AutoCloseable {
         } finally {
             connector.shutdown();
         }
-        meters.start(meterClock);
+        meters.start(METER_CLOCK);
         recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
                 + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
@@ -440,7 +446,6 @@ public final class LabRun implements AutoCloseable {
                 // closing the rest anyway
             }
         }
-        Threads.stop(meterClock);
         Threads.stop(scheduler);
         if (broker != null) {
             broker.close();

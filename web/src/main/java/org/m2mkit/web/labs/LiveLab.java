@@ -19,6 +19,7 @@ import org.m2mkit.grader.Grader;
 import org.m2mkit.grader.Submission;
 import org.m2mkit.grader.live.SandboxedGateway;
 import org.m2mkit.labs.UserError;
+import org.m2mkit.labs.mqtt.MqttLink;
 import org.m2mkit.labs.run.LabRun;
 import org.m2mkit.labs.run.LabRunConfig;
 import org.m2mkit.web.accounts.Account;
@@ -42,9 +43,12 @@ public final class LiveLab implements AutoCloseable {
     /** The most runs the setting allows at once. */
     public static final int MAX_RUNS = 500;
     /**
-     * Paced 50-meter runs one core carries with every step on time (see docs/performance.md, "Live runs at once").
+     * Paced 50-meter runs one core carries beside the rest of the kit, where the MQTT clients' loops run on
+     * virtual threads (Java 24 and later) and where each client holds three platform threads (see
+     * docs/performance.md, "Live runs at once").
      */
     static final int RUNS_PER_CORE = 20;
+    static final int RUNS_PER_CORE_PLATFORM_THREADS = 8;
     /** Heap one paced 50-meter run holds, with its console's replay, rounded up (docs/performance.md). */
     static final long HEAP_PER_RUN = 16L << 20;
     /** Heap the rest of the kit keeps for itself before live runs are counted. */
@@ -78,6 +82,12 @@ public final class LiveLab implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Sends every run's console updates in batches. */
+    private final ScheduledExecutorService consoles = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-lab-consoles");
+        t.setDaemon(true);
+        return t;
+    });
     /** Starts the runs that waited in the queue, one after another. */
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "live-lab-queue");
@@ -98,6 +108,17 @@ public final class LiveLab implements AutoCloseable {
         this.maxRunTime = maxRunTime;
         long period = Math.max(200, Math.min(5_000, idleTimeout.toMillis() / 3));
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+        consoles.scheduleWithFixedDelay(this::flushConsoles, LiveRun.BATCH_MS, LiveRun.BATCH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void flushConsoles() {
+        for (LiveRun run : runs.values()) {
+            try {
+                run.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("live console updates of {}: {}", run.lab().config().areaId(), e.toString());
+            }
+        }
     }
 
     /**
@@ -116,15 +137,16 @@ public final class LiveLab implements AutoCloseable {
 
     /** Runs at once on this machine: {@link #defaultMaxRuns(int, long)} of its cores and the JVM's maximum heap. */
     public static int defaultMaxRuns() {
-        return defaultMaxRuns(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+        return defaultMaxRuns(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
+                MqttLink.lightClients() ? RUNS_PER_CORE : RUNS_PER_CORE_PLATFORM_THREADS);
     }
 
     /**
-     * {@link #RUNS_PER_CORE} runs per core, and no more than the heap beyond {@link #HEAP_FOR_THE_REST} holds at
+     * {@code perCore} runs per core, and no more than the heap beyond {@link #HEAP_FOR_THE_REST} holds at
      * {@link #HEAP_PER_RUN} each; at least one, at most {@link #MAX_RUNS}.
      */
-    static int defaultMaxRuns(int cores, long maxHeap) {
-        long byCpu = (long) cores * RUNS_PER_CORE;
+    static int defaultMaxRuns(int cores, long maxHeap, int perCore) {
+        long byCpu = (long) cores * perCore;
         long byHeap = (maxHeap - HEAP_FOR_THE_REST) / HEAP_PER_RUN;
         return (int) Math.max(1, Math.min(MAX_RUNS, Math.min(byCpu, byHeap)));
     }
@@ -164,23 +186,30 @@ public final class LiveLab implements AutoCloseable {
      * @throws UserError when the person has no gateway of their own to run, or the run cannot start
      */
     Optional<LiveRun> start(Account who, RunOptions options) {
-        stop(who.id(), "a new run was started");
         if (options.ownCode() && latestGateway.apply(who.id()).isEmpty()) {
             throw noGateway();
         }
+        LiveRun old;
         synchronized (slots) {
-            QueuedRun waiting = find(who.id());
-            if (waiting != null) {
-                waiting.options(options);
-                return Optional.empty();
-            }
-            if (!queue.isEmpty() || runs.size() + starting >= maxRuns) {
-                queue.addLast(new QueuedRun(who, options));
-                LOG.info("live run of {} waits in the queue (place {}, {} runs going)", who.username(), queue.size(),
-                        runs.size());
-                return Optional.empty();
+            // a person who restarts their run keeps its slot
+            old = runs.remove(who.id());
+            if (old == null) {
+                QueuedRun waiting = find(who.id());
+                if (waiting != null) {
+                    waiting.options(options);
+                    return Optional.empty();
+                }
+                if (!queue.isEmpty() || runs.size() + starting >= maxRuns) {
+                    queue.addLast(new QueuedRun(who, options));
+                    LOG.info("live run of {} waits in the queue (place {}, {} runs going)", who.username(),
+                            queue.size(), runs.size());
+                    return Optional.empty();
+                }
             }
             starting++;
+        }
+        if (old != null) {
+            stopRun(old, "a new run was started");
         }
         return Optional.of(launchInSlot(who, options));
     }
@@ -560,6 +589,7 @@ public final class LiveLab implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         starter.shutdownNow();
+        consoles.shutdownNow();
         List<QueuedRun> waiting;
         synchronized (slots) {
             waiting = List.copyOf(queue);

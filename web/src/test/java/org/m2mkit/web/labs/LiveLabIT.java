@@ -90,12 +90,13 @@ class LiveLabIT {
 
     @Test
     void theDefaultNumberOfRunsFollowsTheCoresAndTheHeap() {
-        assertThat(LiveLab.defaultMaxRuns(2, 6L << 30)).isEqualTo(2 * LiveLab.RUNS_PER_CORE);
-        assertThat(LiveLab.defaultMaxRuns(16, 64L << 30)).isEqualTo(16 * LiveLab.RUNS_PER_CORE);
+        assertThat(LiveLab.defaultMaxRuns(2, 6L << 30, 20)).isEqualTo(40);
+        assertThat(LiveLab.defaultMaxRuns(2, 6L << 30, 8)).isEqualTo(16);
+        assertThat(LiveLab.defaultMaxRuns(16, 64L << 30, 20)).isEqualTo(320);
         long small = LiveLab.HEAP_FOR_THE_REST + 5 * LiveLab.HEAP_PER_RUN;
-        assertThat(LiveLab.defaultMaxRuns(8, small)).isEqualTo(5);
-        assertThat(LiveLab.defaultMaxRuns(1, LiveLab.HEAP_FOR_THE_REST / 2)).isEqualTo(1);
-        assertThat(LiveLab.defaultMaxRuns(1024, 1L << 40)).isEqualTo(LiveLab.MAX_RUNS);
+        assertThat(LiveLab.defaultMaxRuns(8, small, 20)).isEqualTo(5);
+        assertThat(LiveLab.defaultMaxRuns(1, LiveLab.HEAP_FOR_THE_REST / 2, 20)).isEqualTo(1);
+        assertThat(LiveLab.defaultMaxRuns(1024, 1L << 40, 20)).isEqualTo(LiveLab.MAX_RUNS);
     }
 
     @Test

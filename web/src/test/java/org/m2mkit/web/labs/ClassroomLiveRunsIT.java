@@ -1,0 +1,103 @@
+package org.m2mkit.web.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.m2mkit.web.accounts.Role;
+import org.m2mkit.web.grading.LabHttp;
+import org.m2mkit.web.testing.RunningKit;
+import org.m2mkit.web.testing.WebClient;
+
+/**
+ * A whole class in the live lab at once: forty students each start a run of their own 50-meter area on one kit
+ * (its embedded broker, every meter, gateway, cloud and HVAC unit its own MQTT client), each injects a spike, and
+ * every run's console receives the six steps of its cycle. Fast mode (no figure timings), through the same HTTP
+ * and Server-Sent Events the console's page uses.
+ */
+class ClassroomLiveRunsIT {
+
+    static final int STUDENTS = 40;
+    static final Duration WAIT = Duration.ofSeconds(180);
+    static final List<String> STEPS = List.of("SPIKE", "ALERT", "REPORT", "PREDICTION", "COMMAND", "CONFIRMATION");
+
+    @RegisterExtension
+    static final RunningKit kit = RunningKit.with(c -> c.withLiveRuns(STUDENTS));
+
+    @Test
+    void fortyStudentsRunTheirOwnCycleAtTheSameTime() throws Exception {
+        List<WebClient> students = new ArrayList<>();
+        for (int i = 1; i <= STUDENTS; i++) {
+            String name = String.format("class-%02d", i);
+            kit.kit().accounts().create(name, "Student " + i, Role.STUDENT, name + "-password", false);
+            students.add(kit.client().signIn(name, name + "-password"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(STUDENTS);
+        try {
+            // every student presses Start at once; none waits in the queue, each gets an area of their own
+            List<CompletableFuture<JsonNode>> starts = new ArrayList<>();
+            for (WebClient s : students) {
+                starts.add(CompletableFuture.supplyAsync(() -> {
+                    HttpResponse<String> r = LabHttp.postJson(s, kit.port(), "/labs/live/run", Map.of("meters", "50",
+                            "mode", "fast", "network", "local", "gateway", "reference"));
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                    return LabHttp.json(r.body());
+                }, pool));
+            }
+            List<String> areas = new ArrayList<>();
+            for (CompletableFuture<JsonNode> f : starts) {
+                JsonNode answer = f.join();
+                assertThat(answer.get("queued").isNull()).as("not queued: %s", answer).isTrue();
+                assertThat(answer.get("run").get("meters").asInt()).isEqualTo(50);
+                areas.add(answer.get("run").get("area").asText());
+            }
+            assertThat(areas).doesNotHaveDuplicates().hasSize(STUDENTS);
+            WebClient instructor = kit.client().signIn("instructor", "m2m-instructor");
+            assertThat(LabHttp.json(instructor.getJson("/labs/live/runs").body()).get("runs")).hasSize(STUDENTS);
+
+            // each console watches its run, its student injects a spike, and the cycle's six steps arrive
+            List<CompletableFuture<List<String>>> cycles = new ArrayList<>();
+            for (WebClient s : students) {
+                cycles.add(CompletableFuture.supplyAsync(() -> cycle(s), pool));
+            }
+            for (CompletableFuture<List<String>> c : cycles) {
+                assertThat(c.join()).containsExactlyElementsOf(STEPS);
+            }
+        } finally {
+            for (WebClient s : students) {
+                LabHttp.postJson(s, kit.port(), "/labs/live/stop", Map.of());
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    /** The steps of the cycle a spike starts, as the student's console receives them. */
+    private List<String> cycle(WebClient student) {
+        try (SseStream events = new SseStream(kit.port(), student.cookie("m2mkit_session"))) {
+            events.next("run", r -> true, WAIT);
+            HttpResponse<String> spike = LabHttp.postJson(student, kit.port(), "/labs/live/spike", Map.of());
+            assertThat(spike.statusCode()).as(spike.body()).isEqualTo(200);
+            int cycle = events.next("entry", e -> "SPIKE".equals(e.path("milestone").asText()), WAIT).data()
+                    .get("cycle").asInt();
+            List<String> seen = new ArrayList<>(List.of("SPIKE"));
+            for (String step : STEPS.subList(1, STEPS.size())) {
+                events.next("entry", e -> step.equals(e.path("milestone").asText()) && e.path("cycle").asInt() == cycle,
+                        WAIT);
+                seen.add(step);
+            }
+            return seen;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
