@@ -82,6 +82,12 @@ public final class LiveLab implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Runs starting at once: a start connects some fifty MQTT clients, and a class pressing Start together would
+     * otherwise open two thousand connections in the same second; the others wait their turn for a moment.
+     */
+    private final java.util.concurrent.Semaphore launches = new java.util.concurrent.Semaphore(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     /** Sends every run's console updates in batches. */
     private final ScheduledExecutorService consoles = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-lab-consoles");
@@ -240,6 +246,20 @@ public final class LiveLab implements AutoCloseable {
     }
 
     private LiveRun launch(Account who, RunOptions options) {
+        try {
+            launches.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("the kit is shutting down; the run was not started");
+        }
+        try {
+            return launchNow(who, options);
+        } finally {
+            launches.release();
+        }
+    }
+
+    private LiveRun launchNow(Account who, RunOptions options) {
         String area = "live-" + who.id() + "-" + areas.incrementAndGet();
         LabRunConfig.Builder config = LabRunConfig.builder().meters(options.meters()).mode(options.mode())
                 .network(options.network()).areaId(area).brokerUrl(broker.url()).brokerLogin(broker.login()).timelineCapacity(2_000);
