@@ -45,37 +45,40 @@ class ClassroomLiveRunsIT {
             students.add(kit.client().signIn(name, name + "-password"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(STUDENTS);
+        List<SseStream> consoles = new ArrayList<>();
         try {
-            // every student presses Start at once; none waits in the queue, each gets an area of their own
-            List<CompletableFuture<JsonNode>> starts = new ArrayList<>();
+            // every student presses Start at once and the console follows the run at once, as the page does;
+            // none waits in the queue, each gets an area of their own
+            List<CompletableFuture<SseStream>> starts = new ArrayList<>();
             for (WebClient s : students) {
-                starts.add(CompletableFuture.supplyAsync(() -> {
-                    HttpResponse<String> r = LabHttp.postJson(s, kit.port(), "/labs/live/run", Map.of("meters", METERS,
-                            "mode", "fast", "network", "local", "gateway", "reference"));
-                    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-                    return LabHttp.json(r.body());
-                }, pool));
+                starts.add(CompletableFuture.supplyAsync(() -> start(s), pool));
+            }
+            for (CompletableFuture<SseStream> f : starts) {
+                consoles.add(f.join());
             }
             List<String> areas = new ArrayList<>();
-            for (CompletableFuture<JsonNode> f : starts) {
-                JsonNode answer = f.join();
-                assertThat(answer.get("queued").isNull()).as("not queued: %s", answer).isTrue();
-                assertThat(answer.get("run").get("meters").asText()).isEqualTo(METERS);
-                areas.add(answer.get("run").get("area").asText());
+            for (SseStream console : consoles) {
+                JsonNode run = console.next("run", r -> true, WAIT).data();
+                assertThat(run.get("meters").asText()).isEqualTo(METERS);
+                areas.add(run.get("area").asText());
             }
             assertThat(areas).doesNotHaveDuplicates().hasSize(STUDENTS);
             WebClient instructor = kit.client().signIn("instructor", "m2m-instructor");
-            assertThat(LabHttp.json(instructor.getJson("/labs/live/runs").body()).get("runs")).hasSize(STUDENTS);
+            assertThat(LabHttp.json(instructor.getJson("/labs/live/runs").body()).get("runs")).hasSize(STUDENTS)
+                    .allSatisfy(r -> assertThat(r.get("state").asText()).isEqualTo("running, watched"));
 
-            // each console watches its run, its student injects a spike, and the cycle's six steps arrive
+            // each student injects a spike, and the cycle's six steps arrive on their console
             List<CompletableFuture<List<String>>> cycles = new ArrayList<>();
-            for (WebClient s : students) {
-                cycles.add(CompletableFuture.supplyAsync(() -> cycle(s), pool));
+            for (int i = 0; i < STUDENTS; i++) {
+                WebClient student = students.get(i);
+                SseStream console = consoles.get(i);
+                cycles.add(CompletableFuture.supplyAsync(() -> cycle(student, console), pool));
             }
             for (CompletableFuture<List<String>> c : cycles) {
                 assertThat(c.join()).containsExactlyElementsOf(STEPS);
             }
         } finally {
+            consoles.forEach(SseStream::close);
             for (WebClient s : students) {
                 LabHttp.postJson(s, kit.port(), "/labs/live/stop", Map.of());
             }
@@ -83,10 +86,19 @@ class ClassroomLiveRunsIT {
         }
     }
 
+    /** Starts the student's run (not queued) and opens their console on it. */
+    private SseStream start(WebClient student) {
+        HttpResponse<String> r = LabHttp.postJson(student, kit.port(), "/labs/live/run", Map.of("meters", METERS,
+                "mode", "fast", "network", "local", "gateway", "reference"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode answer = LabHttp.json(r.body());
+        assertThat(answer.get("queued").isNull()).as("not queued: %s", answer).isTrue();
+        return new SseStream(kit.port(), student.cookie("m2mkit_session"));
+    }
+
     /** The steps of the cycle a spike starts, as the student's console receives them. */
-    private List<String> cycle(WebClient student) {
-        try (SseStream events = new SseStream(kit.port(), student.cookie("m2mkit_session"))) {
-            events.next("run", r -> true, WAIT);
+    private List<String> cycle(WebClient student, SseStream events) {
+        try {
             HttpResponse<String> spike = LabHttp.postJson(student, kit.port(), "/labs/live/spike", Map.of());
             assertThat(spike.statusCode()).as(spike.body()).isEqualTo(200);
             int cycle = events.next("entry", e -> "SPIKE".equals(e.path("milestone").asText()), WAIT).data()
