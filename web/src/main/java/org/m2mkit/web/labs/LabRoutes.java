@@ -70,6 +70,7 @@ public final class LabRoutes {
         model.put("liveRuns", instructor ? lab.overview() : List.of());
         model.put("idleSeconds", lab.idleTimeout().toSeconds());
         model.put("maxRuns", lab.maxRuns());
+        model.put("waiting", lab.waiting());
         model.put("steps", steps());
         model.put("error", error);
         model.put("message", message);

@@ -55,6 +55,9 @@ class LiveQueueIT {
 
         HttpResponse<String> third = LabHttp.postJson(donald, kit.port(), "/labs/live/run", FAST);
         assertThat(LabHttp.json(third.body()).get("queued").get("position").asInt()).isEqualTo(2);
+        // the instructor sees how many wait
+        WebClient instructor = kit.client().signIn("instructor", "m2m-instructor");
+        assertThat(instructor.get("/labs/live").body()).contains("At most 1 at once; 2 waiting in the queue");
 
         try (SseStream waiting = new SseStream(kit.port(), barbara.cookie("m2mkit_session"))) {
             JsonNode place = waiting.next("queued", q -> true, WAIT).data();
