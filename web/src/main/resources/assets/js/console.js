@@ -25,11 +25,25 @@
     message.setAttribute('role', isError ? 'alert' : 'status');
   }
 
+  // a start waiting in the queue can be stopped (it leaves the queue), nothing else
   function setRunning(running) {
     main.setAttribute('data-running', running ? 'true' : 'false');
+    if (running) { main.setAttribute('data-queued', 'false'); }
+    var queued = isQueued();
     document.querySelectorAll('[data-needs-run]').forEach(function (b) {
-      if (!b.hasAttribute('data-always-off')) { b.disabled = !running; }
+      if (!b.hasAttribute('data-always-off')) { b.disabled = !running && !(queued && b.hasAttribute('data-or-queued')); }
     });
+  }
+
+  function isQueued() {
+    return main.getAttribute('data-queued') === 'true';
+  }
+
+  // the start waits for a free slot: its place and expected wait, as the kit says them
+  function showQueued(place) {
+    main.setAttribute('data-queued', 'true');
+    runInfo.textContent = place.message;
+    setRunning(false);
   }
 
   function isRunning() {
@@ -75,6 +89,7 @@
     e.preventDefault();
     post(e.target).then(function (answer) {
       if (answer && answer.run) { showRun(answer.run); connect(); }
+      else if (answer && answer.queued) { showQueued(answer.queued); connect(); }
     });
   });
   document.querySelectorAll('form.control-form').forEach(function (form) {
@@ -85,7 +100,8 @@
         // the steps of the cycle the spike starts come next: bring them into view
         if (answer && spiking) { document.getElementById('cycle-heading').scrollIntoView({ block: 'start' }); }
         if (answer && answer.run) { showRun(answer.run); }
-        if (answer && answer.run === null) {
+        if (answer && answer.run === null && !answer.queued) {
+          main.setAttribute('data-queued', 'false');
           setRunning(false);
           runInfo.textContent = 'No run is going.';
           var mqtt = document.getElementById('run-mqtt');
@@ -203,13 +219,28 @@
     source = new EventSource('/labs/live/events');
     source.addEventListener('device', function (e) { onDevice(JSON.parse(e.data)); });
     source.addEventListener('run', function (e) { showRun(JSON.parse(e.data)); });
-    source.addEventListener('entry', function (e) { onEntry(JSON.parse(e.data)); });
-    source.addEventListener('load', function (e) { points.push(JSON.parse(e.data)); if (points.length > 120) { points.shift(); } drawChart(); });
-    source.addEventListener('hvac', function (e) { onHvac(JSON.parse(e.data)); });
     source.addEventListener('wire', function (e) { onWire(JSON.parse(e.data)); });
+    source.addEventListener('queued', function (e) { showQueued(JSON.parse(e.data)); });
+    // the kit sends what happened in batches: [name, data] pairs, in order
+    source.addEventListener('batch', function (e) {
+      var charted = false;
+      JSON.parse(e.data).forEach(function (item) {
+        if (item[0] === 'entry') { onEntry(item[1]); }
+        if (item[0] === 'hvac') { onHvac(item[1]); }
+        if (item[0] === 'device') { onDevice(item[1]); }
+        if (item[0] === 'wire') { onWire(item[1]); }
+        if (item[0] === 'load') {
+          points.push(item[1]);
+          if (points.length > 120) { points.shift(); }
+          charted = true;
+        }
+      });
+      if (charted) { drawChart(); }
+    });
     source.addEventListener('end', function (e) {
       var end = JSON.parse(e.data);
       runInfo.textContent = 'The run ' + end.reason + '.';
+      main.setAttribute('data-queued', 'false');
       setRunning(false);
       source.close();
     });
@@ -451,5 +482,5 @@
   })();
 
   setRunning(isRunning());
-  if (isRunning()) { connect(); }
+  if (isRunning() || isQueued()) { connect(); }
 })();

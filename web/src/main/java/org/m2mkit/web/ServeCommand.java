@@ -96,6 +96,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "seconds one lab grading may take in all (default 30)")
     String gradingBudget;
 
+    @Option(names = "--live-runs", paramLabel = "auto|N",
+            description = "live lab runs at once, more wait in a queue; auto sizes it from the machine (default auto)")
+    String liveRuns;
+
     @Option(names = "--sandbox", paramLabel = "bwrap|plain",
             description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
     String sandbox;
@@ -122,6 +126,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.TRUSTED_PROXIES, trustedProxies);
         putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
         putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
+        putIfSet(flags, Setting.LIVE_RUNS, liveRuns);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         PrintWriter err = spec.commandLine().getErr();

@@ -44,6 +44,8 @@ final class Student implements Runnable {
     private static final Pattern OPTION = Pattern.compile("<option[^>]*value=\"([^\"]+)\"");
     /** How long a live run's cycle may take before the student gives up on it. */
     private static final long CYCLE_TIMEOUT_MS = 15_000;
+    /** How long a student keeps the console open waiting in the live lab's queue. */
+    private static final long QUEUE_TIMEOUT_MS = 20 * 60_000;
     /** How long a student waits for a grade before counting it as not finished. */
     private static final long GRADE_TIMEOUT_MS = 180_000;
 
@@ -219,23 +221,30 @@ final class Student implements Runnable {
         judge(browser.get("/labs/live", HTML), "GET /labs/live");
         Browser.Answer started = browser.postForm("/labs/live/run", Map.of("meters", "50", "mode", "paced",
                 "network", "ethernet", "gateway", "reference"), JSON_TYPE);
-        if (started.status() == 400 && started.body().contains("slots are in use")) {
-            room.tally().refusal("400 live run: every slot in use");
-            return;
-        }
         if (!judge(started, "POST /labs/live/run")) {
             return;
         }
-        List<String> meters = new ArrayList<>();
-        JsonNode run = JSON.readTree(started.body()).path("run");
-        run.path("meterIds").forEach(m -> meters.add(m.asText()));
-        int units = Math.max(1, run.path("hvacUnits").size());
+        JsonNode answer = JSON.readTree(started.body());
+        boolean queued = answer.path("queued").isObject();
+        if (queued) {
+            room.tally().count("live starts queued (every slot in use)");
+        }
         Events events = new Events(browser.open("/labs/live/events", "text/event-stream"));
         try {
-            if (events.next(10_000, "run") == null) {
-                room.tally().error("live run: no 'run' event within 10 s");
+            // a queued start's console gets its 'run' event when a slot frees and the run starts by itself
+            Event runEvent = events.next(queued ? QUEUE_TIMEOUT_MS : 10_000, "run");
+            if (runEvent == null) {
+                room.tally().error(queued ? "live run: not started from the queue within " + QUEUE_TIMEOUT_MS / 60_000
+                        + " min" : "live run: no 'run' event within 10 s");
                 return;
             }
+            if (queued) {
+                room.tally().count("live runs started from the queue");
+            }
+            List<String> meters = new ArrayList<>();
+            JsonNode run = JSON.readTree(runEvent.data);
+            run.path("meterIds").forEach(m -> meters.add(m.asText()));
+            int units = Math.max(1, run.path("hvacUnits").size());
             think(0.5); // the console is open; the student looks at it, then injects the spike
             long spikeNanos = System.nanoTime();
             Map<String, String> form = meters.isEmpty() ? Map.of()
@@ -324,7 +333,13 @@ final class Student implements Runnable {
                     StringBuilder data = new StringBuilder();
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         if (line.isEmpty()) {
-                            if (data.length() > 0) {
+                            if (data.length() > 0 && name.equals("batch")) {
+                                // a batch of the console's updates: each one as the event it stands for
+                                long at = System.nanoTime();
+                                for (JsonNode item : JSON.readTree(data.toString())) {
+                                    queue.add(new Event(item.get(0).asText(), item.get(1).toString(), at));
+                                }
+                            } else if (data.length() > 0) {
                                 queue.add(new Event(name, data.toString(), System.nanoTime()));
                             }
                             name = "message";

@@ -170,12 +170,12 @@ public final class JShellBench {
              BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             long[] kit = new long[MEASURED];
             long[] tool = new long[MEASURED];
-            long treeBefore = 0;
-            long toolBefore = 0;
+            long[] before = null;
+            long loopStart = 0;
             for (int i = 0; i < WARMUP + MEASURED; i++) {
                 if (i == WARMUP) {
-                    treeBefore = cpuTicks(ProcessHandle.current());
-                    toolBefore = cpuTicks(p.toHandle());
+                    before = split(p);
+                    loopStart = System.nanoTime();
                 }
                 long k = eval(s, id);
                 long t0 = System.nanoTime();
@@ -192,8 +192,11 @@ public final class JShellBench {
                     tool[i - WARMUP] = t;
                 }
             }
-            long toolCpu = cpuTicks(p.toHandle()) - toolBefore;
-            long kitCpu = cpuTicks(ProcessHandle.current()) - treeBefore - toolCpu;
+            long[] after = split(p);
+            long loopMs = (System.nanoTime() - loopStart) / 1_000_000;
+            // what the three would have spent idle over the same time (timers, the pool's warm engines, GC)
+            Thread.sleep(loopMs);
+            long[] idle = split(p);
             in.write("/exit\n");
             in.flush();
             report("kit, one warm session over HTTP (`" + SNIPPET + "`)", kit);
@@ -201,9 +204,20 @@ public final class JShellBench {
             System.out.printf(Locale.ROOT, "ratio of medians: jshell tool / kit = %.2f%n",
                     (double) percentile(tool, 50) / percentile(kit, 50));
             // CPU time spent per evaluation hardly depends on what else the machine runs
-            System.out.printf(Locale.ROOT, "CPU per evaluation: kit %.1f ms (server, HTTP client and engine JVM), "
-                    + "jshell tool %.1f ms (tool and its JDI agent JVM); ratio %.2f%n",
-                    kitCpu * 10.0 / MEASURED, toolCpu * 10.0 / MEASURED, (double) toolCpu / kitCpu);
+            double[] busy = new double[3];
+            double[] quiet = new double[3];
+            for (int k = 0; k < 3; k++) {
+                busy[k] = (after[k] - before[k]) * 10.0 / MEASURED;
+                quiet[k] = (idle[k] - after[k]) * 10.0 / MEASURED;
+            }
+            System.out.printf(Locale.ROOT, "CPU per evaluation over %d evaluations in %d ms: kit %.1f ms (server JVM "
+                    + "with the benchmark's HTTP client %.1f, engine JVMs %.1f), jshell tool %.1f ms (tool and its JDI "
+                    + "agent JVM); ratio kit / tool %.2f%n", MEASURED, loopMs, busy[0] + busy[1], busy[0], busy[1],
+                    busy[2], (busy[0] + busy[1]) / busy[2]);
+            System.out.printf(Locale.ROOT, "the same time idle, per evaluation: server JVM %.1f ms, engine JVMs "
+                    + "%.1f ms, jshell tool %.1f ms; without it: kit %.1f ms, jshell tool %.1f ms; ratio kit / tool "
+                    + "%.2f%n", quiet[0], quiet[1], quiet[2], busy[0] + busy[1] - quiet[0] - quiet[1],
+                    busy[2] - quiet[2], (busy[0] + busy[1] - quiet[0] - quiet[1]) / (busy[2] - quiet[2]));
         } finally {
             p.destroy();
         }
@@ -269,17 +283,30 @@ public final class JShellBench {
         }
     }
 
+    /**
+     * CPU ticks so far of this JVM (the server and the benchmark's HTTP client), of the engine JVMs it started,
+     * and of the jshell tool with its agent JVM.
+     */
+    private static long[] split(Process tool) {
+        long toolTicks = cpuTicks(tool.toHandle());
+        long own = ticks(ProcessHandle.current());
+        long tree = cpuTicks(ProcessHandle.current());
+        return new long[] {own, tree - own - toolTicks, toolTicks};
+    }
+
+    private static long ticks(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** CPU time of a process and all it started, in clock ticks of 10 ms (from /proc). */
     private static long cpuTicks(ProcessHandle root) {
-        return java.util.stream.Stream.concat(Stream.of(root), root.descendants()).mapToLong(p -> {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }).sum();
+        return java.util.stream.Stream.concat(Stream.of(root), root.descendants()).mapToLong(JShellBench::ticks).sum();
     }
 
     private static String loadAverage() {

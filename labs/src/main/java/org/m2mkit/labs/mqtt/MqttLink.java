@@ -34,9 +34,10 @@ import org.m2mkit.labs.broker.MqttLogin;
  * The one class of the kit that talks to Eclipse Paho. Each component of a lab owns one link: it keeps its
  * state in memory, reconnects by itself (1 s doubling to 2 s, short enough for a classroom broker restart),
  * subscribes again after every reconnect, allows many QoS 1 messages in flight, and hands every received
- * message on, so that slow handlers never stall Paho's receive thread. Paho still gives each client its receive,
- * send and callback threads; the keep-alive pings of every link share one timer, and the deliveries of every link
- * share one pool of threads (each link's in arrival order, one at a time), where each link once had one of each.
+ * message on, so that slow handlers never stall Paho's receive thread. Paho's receive, send and callback loops of
+ * every link run on {@link MqttThreads} (virtual threads on Java 24 and later), the keep-alive pings of every link
+ * share one timer, and the deliveries of every link share one pool of threads (each link's in arrival order, one
+ * at a time), where each link once had a thread for each.
  */
 public final class MqttLink implements AutoCloseable {
 
@@ -130,7 +131,7 @@ public final class MqttLink implements AutoCloseable {
         MqttAsyncClient client;
         try {
             client = new MqttAsyncClient(parsed.toString(), clientId, new MemoryPersistence(),
-                    new ScheduledExecutorPingSender(PINGS));
+                    new ScheduledExecutorPingSender(PINGS), new ClientTasks(MqttThreads.loops(), PINGS));
         } catch (MqttException e) {
             throw new UserError("cannot create an MQTT client for " + url + ": " + e.getMessage(), e);
         }
@@ -170,6 +171,14 @@ public final class MqttLink implements AutoCloseable {
                     + "); start it or give a reachable broker with --broker tcp://host:port", e);
         }
         return link;
+    }
+
+    /**
+     * Whether Paho's loops of every link share a few carrier threads (virtual threads, Java 24 and later) rather
+     * than holding three platform threads per link: what decides how many live runs a machine carries.
+     */
+    public static boolean lightClients() {
+        return MqttThreads.kind().equals("virtual");
     }
 
     public String clientId() {

@@ -54,8 +54,11 @@ public final class LabRun implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger cycleNumbers = new java.util.concurrent.atomic.AtomicInteger();
     private final CycleTracker tracker = new CycleTracker(cycleNumbers);
     private final ScheduledExecutorService scheduler;
-    /** The meters' readings, apart from the network's delays so that a burst of readings never delays a command. */
-    private final ScheduledExecutorService meterClock;
+    /**
+     * The meters' readings of every run in this JVM, one clock apart from the network's delays so that a burst of
+     * readings never delays a command; a run's close cancels its own meters' ticks.
+     */
+    private static final ScheduledExecutorService METER_CLOCK = meterClock();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ThreadLocal<Object> lastSpike = new ThreadLocal<>();
@@ -72,15 +75,18 @@ public final class LabRun implements AutoCloseable {
     private final java.util.Map<String, Messages.Status> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     private StandardsParts standards;
 
+    private static ScheduledExecutorService meterClock() {
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
+        clock.setRemoveOnCancelPolicy(true);
+        return clock;
+    }
+
     private LabRun(LabRunConfig config) {
         this.config = config;
         this.timeline = new Timeline(System.currentTimeMillis(), config.timelineCapacity(), 100_000);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, Threads.named("lab-net"));
         pool.setRemoveOnCancelPolicy(true);
         this.scheduler = pool;
-        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, Threads.named("lab-meters"));
-        clock.setRemoveOnCancelPolicy(true);
-        this.meterClock = clock;
         if (config.embeddedBroker()) {
             broker = EmbeddedBroker.start("127.0.0.1", 0);
             url = broker.url();
@@ -174,8 +180,8 @@ public final class LabRun implements AutoCloseable {
         }
         standards = track(new StandardsParts(config, timeline, recorder));
         standards.start(id -> link(id, Role.METER, config.fieldNetwork(), Topics.meterStatus(area, id), id,
-                2000 + id.hashCode()), cycleNumbers, scheduler, meterClock);
-        meters.start(meterClock);
+                2000 + id.hashCode()), cycleNumbers, scheduler, METER_CLOCK);
+        meters.start(METER_CLOCK);
         recorder.note("lab", "started: " + config.meters() + " meters, " + config.hvacUnits().size() + " HVAC units, "
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, broker " + url + ", field network "
                 + config.fieldNetwork().label() + ", uplink " + config.uplinkNetwork().label() + ", gateway: "
@@ -604,7 +610,6 @@ public final class LabRun implements AutoCloseable {
                 // closing the rest anyway
             }
         }
-        Threads.stop(meterClock);
         Threads.stop(scheduler);
         if (broker != null) {
             broker.close();

@@ -112,7 +112,8 @@ public final class Kit implements AutoCloseable {
             // the kit's LwM2M server (CoAP over UDP, loopback, a free port), shared by the live runs' LwM2M devices
             EmbeddedLwm2mServer lwm2m = EmbeddedLwm2mServer.start("127.0.0.1", 0, null);
             started.push(lwm2m);
-            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway).withLwm2m(lwm2m);
+            LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway, config.liveRuns())
+                    .withLwm2m(lwm2m);
             started.push(liveLab);
             Auth auth = new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies());
             Lti lti = Lti.create(db.dataSource(), accounts, auth, grading, quizzes); // LMS launches, grade passback

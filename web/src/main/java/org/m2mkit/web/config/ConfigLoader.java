@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.labs.broker.BrokerProbe;
 import org.m2mkit.web.db.Database;
 import org.m2mkit.web.db.DbLogin;
@@ -124,7 +125,26 @@ public final class ConfigLoader {
         int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
         return new KitConfig(port, bind, data, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget),
-                proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)));
+                proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)),
+                liveRuns(v.get(Setting.LIVE_RUNS)));
+    }
+
+    /** 'auto' (sized from the machine) or a number of runs. */
+    private static int liveRuns(Value v) {
+        if (v.text().equalsIgnoreCase("auto")) {
+            return LiveLab.defaultMaxRuns();
+        }
+        try {
+            int n = Integer.parseInt(v.text());
+            if (n >= 1 && n <= LiveLab.MAX_RUNS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(Setting.LIVE_RUNS, v.source(), v.text(), "is neither 'auto' nor a whole number from 1 to "
+                + LiveLab.MAX_RUNS, "auto (sized from this machine: " + LiveLab.defaultMaxRuns() + " here) or a whole "
+                + "number from 1 to " + LiveLab.MAX_RUNS);
     }
 
     private static SandboxPolicy sandbox(Value v) {

@@ -20,13 +20,14 @@ import org.m2mkit.web.jshell.NotebookSettings;
  * @param gradingBudget  wall time one lab grading may take in all
  * @param clients        which reverse proxies are believed about the client's address
  * @param secureCookies  whether the session and CSRF cookies are sent over HTTPS only
+ * @param liveRuns       how many live lab runs go at once; more wait in a queue
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLogin dbLogin, String brokerUrl,
                         int brokerPort,
                         String brokerBind, String brokerUser, String brokerPassword,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
                         SandboxPolicy sandbox, Duration gradingBudget, ClientAddress clients,
-                        boolean secureCookies) {
+                        boolean secureCookies, int liveRuns) {
 
     /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
     public Path graderDir() {
@@ -36,19 +37,19 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLog
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies);
+                demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies, liveRuns);
     }
 
     /** The same settings with other notebook settings. */
     public KitConfig withNotebooks(NotebookSettings settings) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies);
+                demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies, liveRuns);
     }
 
     /** The same settings with another database. */
     public KitConfig withDatabase(String url, DbLogin login) {
         return new KitConfig(port, bind, dataDir, url, login, brokerUrl, brokerPort, brokerBind, brokerUser,
-                brokerPassword, demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
+                brokerPassword, demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies, liveRuns);
     }
 
     public boolean embeddedBroker() {
@@ -63,29 +64,35 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLog
                 + ", brokerUrl=" + brokerUrl + ", brokerPort=" + brokerPort + ", brokerBind=" + brokerBind
                 + ", brokerUser=" + brokerUser + ", brokerPassword=" + (brokerPassword == null ? "none" : "(set)")
                 + ", demoAccounts=" + demoAccounts + ", publicLessons=" + publicLessons + ", notebooks=" + notebooks
-                + ", sandbox=" + sandbox + ", gradingBudget=" + gradingBudget + "]";
+                + ", sandbox=" + sandbox + ", gradingBudget=" + gradingBudget + ", liveRuns=" + liveRuns + "]";
     }
 
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), DbLogin.NONE, null, 0, "127.0.0.1", null,
                 null, true, true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, Duration.ofSeconds(30),
-                ClientAddress.DIRECT, false);
+                ClientAddress.DIRECT, false, org.m2mkit.web.labs.LiveLab.defaultMaxRuns());
     }
 
     public KitConfig withDemoAccounts(boolean on) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
+                on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies, liveRuns);
     }
 
     public KitConfig withClients(ClientAddress trusted) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies);
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies, liveRuns);
     }
 
     public KitConfig withSecureCookies(boolean on) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on);
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on, liveRuns);
+    }
+
+    /** The same settings with another number of live lab runs at once. */
+    public KitConfig withLiveRuns(int runs) {
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies, runs);
     }
 
     /** Whether the web app listens only on this machine's loopback interface. */

@@ -33,6 +33,8 @@ public enum Setting {
             "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)"),
     GRADING_BUDGET("grading-budget", "30", "seconds one lab grading may take in all; tests not started by then "
             + "fail as not run (10 to 600)"),
+    LIVE_RUNS("live-runs", "auto", "live lab runs going at once; more students wait in a queue that starts their "
+            + "runs by themselves; 'auto' sizes it from the machine's cores and memory (or 1 to 500)"),
     SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
             + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 

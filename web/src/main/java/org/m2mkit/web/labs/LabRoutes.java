@@ -65,12 +65,14 @@ public final class LabRoutes {
         model.put("maxLegacy", RunOptions.MAX_LEGACY);
         model.put("ownGateway", hasOwnGateway.test(who.id()));
         model.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
+        model.put("queued", lab.queued(who.id()).orElse(null));
         model.put("brokerRestartable", lab.brokerRestartable());
         boolean instructor = who.role() == org.m2mkit.web.accounts.Role.INSTRUCTOR;
         model.put("instructor", instructor);
         model.put("liveRuns", instructor ? lab.overview() : List.of());
         model.put("idleSeconds", lab.idleTimeout().toSeconds());
         model.put("maxRuns", lab.maxRuns());
+        model.put("waiting", lab.waiting());
         model.put("steps", steps());
         model.put("error", error);
         model.put("message", message);
@@ -96,14 +98,11 @@ public final class LabRoutes {
         client.ctx().header("Cache-Control", "no-store");
         client.ctx().header("X-Accel-Buffering", "no");
         client.keepAlive();
-        LiveRun run = lab.current(who.id()).orElse(null);
-        if (run == null) {
+        client.onClose(() -> lab.unwatch(who.id(), client));
+        if (!lab.watch(who.id(), client)) {
             client.sendEvent("none", "{}");
             client.close();
-            return;
         }
-        client.onClose(() -> run.detach(client));
-        run.attach(client);
     }
 
     private void control(Context ctx, Action action) {
@@ -115,6 +114,7 @@ public final class LabRoutes {
                 Map<String, Object> answer = new HashMap<>();
                 answer.put("message", message);
                 answer.put("run", lab.current(who.id()).map(LiveRun::info).orElse(null));
+                answer.put("queued", lab.queued(who.id()).orElse(null));
                 if (who.role() == org.m2mkit.web.accounts.Role.INSTRUCTOR) {
                     answer.put("runs", lab.overview());
                 }
@@ -142,7 +142,15 @@ public final class LabRoutes {
         RunOptions options = RunOptions.parse(ctx.formParam("meters"), ctx.formParam("mode"),
                 ctx.formParam("network"), ctx.formParam("gateway"), ctx.formParam("protocol"),
                 ctx.formParam("legacy"));
-        LiveRun run = lab.start(who, options);
+        LiveRun run = lab.start(who, options).orElse(null);
+        if (run == null) {
+            // in the queue, unless a slot freed meanwhile and the run started from it
+            Map<String, Object> place = lab.queued(who.id()).orElse(null);
+            run = lab.current(who.id()).orElse(null);
+            if (place != null || run == null) {
+                return place != null ? (String) place.get("message") : "Your run left the queue; start it again.";
+            }
+        }
         return "Run started: " + run.info().get("meters") + " meters, " + run.info().get("mode") + " mode, "
                 + run.info().get("network") + ", " + run.info().get("gateway") + ", over " + run.info().get("protocol")
                 + ".";
@@ -240,6 +248,9 @@ public final class LabRoutes {
     }
 
     private String stop(Context ctx, Account who) {
+        if (lab.current(who.id()).isEmpty() && lab.leaveQueue(who.id())) {
+            return "You left the queue; no run was started.";
+        }
         running(who);
         lab.stop(who.id(), "stopped from the console");
         return "Run stopped.";

@@ -79,6 +79,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void liveRunsAreSizedFromTheMachineOrGivenAsANumber() {
+        assertThat(load(Map.of(), null, freePorts()).liveRuns()).isEqualTo(org.m2mkit.web.labs.LiveLab.defaultMaxRuns());
+        assertThat(load(Map.of("M2MKIT_LIVE_RUNS", "12"), null, freePorts()).liveRuns()).isEqualTo(12);
+        for (String bad : new String[] {"0", "many", "501", "-3"}) {
+            assertThatThrownBy(() -> load(Map.of("M2MKIT_LIVE_RUNS", bad), null, freePorts()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("setting 'live-runs' (from M2MKIT_LIVE_RUNS): '" + bad + "' is neither "
+                            + "'auto' nor a whole number from 1 to 500; accepted: auto (sized from this machine: ");
+        }
+    }
+
+    @Test
     void anUnwritableDataDirectoryIsRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
         assertThatThrownBy(() -> load(Map.of(), null, Map.of(Setting.PORT, "0", Setting.DATA, file.resolve("data").toString())))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,7 @@ import org.m2mkit.web.accounts.Account;
 import org.m2mkit.web.accounts.Role;
 import org.m2mkit.web.testing.Poll;
 
-/** One run per person, a cap on runs, and runs nobody watches stopped: on a real broker. */
+/** One run per person, a cap on runs with a queue behind it, and runs nobody watches stopped: on a real broker. */
 class LiveLabIT {
 
     static final Account ADA = new Account(1, "ada", "Ada", Role.STUDENT, false);
@@ -46,12 +47,14 @@ class LiveLabIT {
         return RunOptions.parse("5", "fast", "local", "reference");
     }
 
+    static final Account LINUS = new Account(4, "linus", "Linus", Role.STUDENT, false);
+
     @Test
     void lwm2mRunsShareTheKitsServerAndTheirSpikesGoToLwm2mDevices() throws Exception {
         try (org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer server =
                      org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer.start("127.0.0.1", 0, null)) {
             lab.withLwm2m(server);
-            LiveRun run = lab.start(ADA, RunOptions.parse("12", "fast", "local", "reference", "lwm2m", "0"));
+            LiveRun run = lab.start(ADA, RunOptions.parse("12", "fast", "local", "reference", "lwm2m", "0")).orElseThrow();
             String area = run.lab().config().areaId();
             assertThat(run.lab().lwm2mServerUri()).contains(server.uri());
             assertThat(server.registered()).contains(area + ":meter-07", area + ":hvac-1");
@@ -68,26 +71,65 @@ class LiveLabIT {
     }
 
     @Test
-    void aSecondRunOfTheSamePersonReplacesTheFirstAndTheCapHoldsForOthers() {
-        LiveRun first = lab.start(ADA, fast());
-        LiveRun second = lab.start(ADA, fast());
+    void aSecondRunOfTheSamePersonReplacesTheFirstAndOthersWaitInTheQueue() throws InterruptedException {
+        LiveRun first = lab.start(ADA, fast()).orElseThrow();
+        LiveRun second = lab.start(ADA, fast()).orElseThrow();
         assertThat(first.lab().isRunning()).isFalse();
         assertThat(second.lab().isRunning()).isTrue();
         assertThat(lab.running()).isEqualTo(1);
-        assertThatThrownBy(() -> lab.start(ALAN, fast())).isInstanceOf(UserError.class)
-                .hasMessage("all 1 live-lab slots are in use; try again in a few minutes");
+
+        assertThat(lab.start(ALAN, fast())).isEmpty();
+        assertThat(lab.start(LINUS, fast())).isEmpty();
+        Map<String, Object> alan = lab.queued(ALAN.id()).orElseThrow();
+        assertThat(alan.get("position")).isEqualTo(1);
+        assertThat((String) alan.get("message")).startsWith("All 1 live-lab slot is in use: you are number 1 in the "
+                + "queue, expected wait about ").contains("Your run starts by itself when a slot frees");
+        // no run has ended yet: the run going now is expected to take its 10 minutes, the next one 10 more
+        long alanWait = ((Number) alan.get("waitSeconds")).longValue();
+        long linusWait = ((Number) lab.queued(LINUS.id()).orElseThrow().get("waitSeconds")).longValue();
+        assertThat(alanWait).isBetween(1L, 600L);
+        assertThat(linusWait).isGreaterThan(alanWait);
+
+        // one place per person: starting again keeps the place and takes the new options
+        assertThat(lab.start(ALAN, RunOptions.parse("7", "fast", "local", "reference"))).isEmpty();
+        assertThat(lab.waiting()).isEqualTo(2);
+        assertThat(lab.queued(ALAN.id()).orElseThrow().get("position")).isEqualTo(1);
+
+        // the slot frees: the first in the queue gets it by itself, the next moves up
+        lab.stop(ADA.id(), "stopped from the console");
+        assertThat(Poll.until(() -> lab.current(ALAN.id()).isPresent())).as("Alan's run started from the queue").isTrue();
+        assertThat(lab.current(ALAN.id()).orElseThrow().lab().config().meters()).isEqualTo(7);
+        assertThat(lab.queued(ALAN.id())).isEmpty();
+        assertThat(lab.queued(LINUS.id()).orElseThrow().get("position")).isEqualTo(1);
+        assertThat(lab.running()).isEqualTo(1);
+
+        // leaving the queue
+        assertThat(lab.leaveQueue(LINUS.id())).isTrue();
+        assertThat(lab.waiting()).isZero();
+        assertThat(lab.leaveQueue(LINUS.id())).isFalse();
+    }
+
+    @Test
+    void theDefaultNumberOfRunsFollowsTheCoresAndTheHeap() {
+        assertThat(LiveLab.defaultMaxRuns(2, 6L << 30, 20)).isEqualTo(40);
+        assertThat(LiveLab.defaultMaxRuns(2, 6L << 30, 8)).isEqualTo(16);
+        assertThat(LiveLab.defaultMaxRuns(16, 64L << 30, 20)).isEqualTo(320);
+        long small = LiveLab.HEAP_FOR_THE_REST + 5 * LiveLab.HEAP_PER_RUN;
+        assertThat(LiveLab.defaultMaxRuns(8, small, 20)).isEqualTo(5);
+        assertThat(LiveLab.defaultMaxRuns(1, LiveLab.HEAP_FOR_THE_REST / 2, 20)).isEqualTo(1);
+        assertThat(LiveLab.defaultMaxRuns(1024, 1L << 40, 20)).isEqualTo(LiveLab.MAX_RUNS);
     }
 
     @Test
     void aRunNobodyWatchesIsStoppedAndFreesItsSlot() throws InterruptedException {
         lab.close();
         lab = lab(Duration.ofSeconds(1));
-        LiveRun run = lab.start(ADA, fast());
+        LiveRun run = lab.start(ADA, fast()).orElseThrow();
         // the run leaves the lab's list first and is stopped just after: both are waited for
         assertThat(Poll.until(() -> lab.current(ADA.id()).isEmpty() && !run.lab().isRunning()))
                 .as("the unwatched run was stopped").isTrue();
         // the slot is free: another person's run starts (it may itself be stopped a second later, unwatched)
-        assertThat(lab.start(ALAN, fast())).isNotNull();
+        assertThat(lab.start(ALAN, fast())).isPresent();
     }
 
     @Test
@@ -105,7 +147,7 @@ class LiveLabIT {
 
     @Test
     void theOverviewListsWhoHoldsARunAndStoppingOneEndsIt() {
-        LiveRun run = lab.start(ADA, fast());
+        LiveRun run = lab.start(ADA, fast()).orElseThrow();
         assertThat(lab.overview()).singleElement().satisfies(m -> {
             assertThat(m.get("username")).isEqualTo("ada");
             assertThat(m.get("area")).isEqualTo(run.lab().config().areaId());

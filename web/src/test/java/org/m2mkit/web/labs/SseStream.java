@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The console's event stream as a test reads it: named events with JSON data, in order. */
+/** The console's event stream as a test reads it: named events with JSON data, in order, batches taken apart. */
 final class SseStream implements AutoCloseable {
 
     record Event(String name, JsonNode data) {
@@ -43,7 +43,13 @@ final class SseStream implements AutoCloseable {
                         data.append(line.substring(5).strip());
                     } else if (line.isEmpty() && data.length() > 0) {
                         try {
-                            events.add(new Event(name[0], JSON.readTree(data.toString())));
+                            JsonNode parsed = JSON.readTree(data.toString());
+                            if (name[0].equals("batch")) {
+                                // a batch of updates: each one as the event it stands for
+                                parsed.forEach(item -> events.add(new Event(item.get(0).asText(), item.get(1))));
+                            } else {
+                                events.add(new Event(name[0], parsed));
+                            }
                         } catch (IOException e) {
                             throw new IllegalStateException("event data is not JSON: " + data, e);
                         }
