@@ -48,8 +48,14 @@ public final class ContentCheck {
     public static final int MIN_LESSON_CHECKS = 2;
     public static final int MAX_LESSON_CHECKS = 4;
     /** Pages outside the chapter that content may link to. */
-    public static final Set<String> APP_PAGES = Set.of("/labs/live", "/labs/gateway", "/labs/protocol", "/labs/standards", "/quizzes",
-            "/glossary", "/references");
+    public static final Set<String> APP_PAGES = Set.of("/labs", "/labs/live", "/quizzes", "/glossary", "/references");
+
+    /**
+     * A graded lab's page, {@code /labs/<id>}. The labs are plug-ins of the grader, which this module cannot see:
+     * alone it takes any well-formed lab id, and the web, which reads the registry, checks the ids themselves
+     * ({@link #problems(Chapter, String, Set)}).
+     */
+    private static final Pattern LAB_PAGE = Pattern.compile("/labs/([a-z][a-z0-9-]*)");
 
     private static final Set<String> DIAGRAMS = Set.of("sequenceDiagram", "flowchart", "graph", "stateDiagram",
             "stateDiagram-v2", "classDiagram", "erDiagram", "timeline", "quadrantChart", "xychart-beta");
@@ -66,8 +72,12 @@ public final class ContentCheck {
     private final List<String> problems = new ArrayList<>();
     private final Parser parser = Parser.builder().build();
 
-    private ContentCheck(Chapter chapter) {
+    /** The graded labs' ids, or null when the caller cannot know them. */
+    private final Set<String> labIds;
+
+    private ContentCheck(Chapter chapter, Set<String> labIds) {
         this.chapter = chapter;
+        this.labIds = labIds;
         this.objectives = chapter.objectives().stream().map(Objective::id).collect(Collectors.toSet());
         this.sections = chapter.lessons().stream().map(Lesson::section).collect(Collectors.toSet());
         MarkdownRenderer renderer = new MarkdownRenderer();
@@ -97,9 +107,22 @@ public final class ContentCheck {
         return problems(chapter, shippedScenarioBank());
     }
 
+    /** As {@link #problems(Chapter)}, with links to graded labs checked against the labs the kit has. */
+    public static List<String> problems(Chapter chapter, Set<String> labIds) {
+        return problems(chapter, shippedScenarioBank(), labIds);
+    }
+
     /** Every problem of the chapter, checked against {@code scenarioBankYaml} (null: no scenario bank). */
     public static List<String> problems(Chapter chapter, String scenarioBankYaml) {
-        ContentCheck check = new ContentCheck(chapter);
+        return problems(chapter, scenarioBankYaml, null);
+    }
+
+    /**
+     * Every problem of the chapter, checked against {@code scenarioBankYaml} (null: no scenario bank), where a link
+     * to {@code /labs/<id>} must name one of {@code labIds} (null: any well-formed id).
+     */
+    public static List<String> problems(Chapter chapter, String scenarioBankYaml, Set<String> labIds) {
+        ContentCheck check = new ContentCheck(chapter, labIds);
         check.run();
         check.nodeClassAgreement(scenarioBankYaml);
         check.gradedMeansTaught(scenarioBankYaml);
@@ -463,13 +486,19 @@ public final class ContentCheck {
         if (path.equals("/references") && fragment != null) {
             citedReferences.add(fragment);
         }
-        if (!anchors.containsKey(path) && !APP_PAGES.contains(path)) {
+        if (!anchors.containsKey(path) && !APP_PAGES.contains(path) && !labPage(path)) {
             problems.add(where + ": " + kind + " '" + url + "' points to no page; pages are /lessons/<id>,"
-                    + " /handouts/<id> and " + sorted(APP_PAGES));
+                    + " /handouts/<id>, " + (labIds == null ? "/labs/<lab id>" : "/labs/<" + String.join("|",
+                    sorted(labIds)) + ">") + " and " + sorted(APP_PAGES));
         } else if (fragment != null && !anchors.getOrDefault(path, Set.of()).contains(fragment)) {
             problems.add(where + ": " + kind + " '" + url + "' names an anchor '" + fragment + "' that "
                     + path + " does not have");
         }
+    }
+
+    private boolean labPage(String path) {
+        java.util.regex.Matcher m = LAB_PAGE.matcher(path);
+        return m.matches() && (labIds == null || labIds.contains(m.group(1)));
     }
 
     /** A diagram is followed by its caption, a paragraph in italics that starts with "Figure". */

@@ -20,6 +20,18 @@ class ContentCheckTest {
         assertThat(ContentCheck.problems(ContentLoader.load())).isEmpty();
     }
 
+    @Test
+    void linksToGradedLabsNameALabTheKitHas() {
+        // alone, the content module takes any well-formed lab id; given the kit's labs, it checks them
+        assertThat(ContentCheck.problems(ContentLoader.load(), java.util.Set.of("gateway", "protocol", "standards")))
+                .isEmpty();
+        assertThat(ContentCheck.problems(ContentLoader.load(), java.util.Set.of("gateway", "standards")))
+                .anyMatch(p -> p.contains("'/labs/protocol' points to no page") && p.contains("/labs/<gateway|standards>"));
+        assertThat(problemsWith(Map.of("content/handouts/protocol-selection-lab.md",
+                shipped("content/handouts/protocol-selection-lab.md").replace("(/labs/protocol)", "(/labs/Protocol)"))))
+                .anyMatch(p -> p.contains("'/labs/Protocol' points to no page"));
+    }
+
     private static List<String> problemsWith(Map<String, String> replaced) {
         return ContentCheck.problems(new ContentLoader(Resources.replacing(replaced)).chapter());
     }
