@@ -75,8 +75,8 @@ class ContentCheckTest {
     @Test
     void aBrokenInternalLinkIsReported() {
         String lesson = shipped(CYCLE_LESSON);
-        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/labs/live)", "(/labs/liv)"))))
-                .anyMatch(p -> p.startsWith("lesson autonomous-cycle: link '/labs/liv' points to no page"));
+        assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/labs/live)", "(/lab/live)"))))
+                .anyMatch(p -> p.startsWith("lesson autonomous-cycle: link '/lab/live' points to no page"));
         assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/lessons/cellular)", "(/lessons/cellular#nowhere)"))))
                 .anyMatch(p -> p.contains("'/lessons/cellular#nowhere' names an anchor 'nowhere'"));
         assertThat(problemsWith(Map.of(CYCLE_LESSON, lesson.replace("(/references#chapter-460)", "(/references#nope)"))))
