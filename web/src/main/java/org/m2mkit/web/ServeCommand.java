@@ -96,6 +96,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             description = "seconds one lab grading may take in all (default 30)")
     String gradingBudget;
 
+    @Option(names = "--grading-queue", paramLabel = "local|database",
+            description = "grade in this kit (local) or from the queue in PostgreSQL that kits and workers share "
+                    + "(database); default: database on PostgreSQL, local on H2")
+    String gradingQueue;
+
     @Option(names = "--sandbox", paramLabel = "bwrap|plain",
             description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
     String sandbox;
@@ -122,6 +127,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.TRUSTED_PROXIES, trustedProxies);
         putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
         putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
+        putIfSet(flags, Setting.GRADING_QUEUE, gradingQueue);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         PrintWriter err = spec.commandLine().getErr();

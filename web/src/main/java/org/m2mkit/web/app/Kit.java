@@ -31,6 +31,7 @@ import org.m2mkit.grader.GraderHealth;
 import org.m2mkit.grader.SubmissionRateLimiter;
 import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
+import org.m2mkit.web.grading.QueueWorker;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
@@ -106,7 +107,8 @@ public final class Kit implements AutoCloseable {
             sandboxSummary = grader.unavailable() != null ? "NONE: " + grader.unavailable()
                     : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
                     + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
-            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
+            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults(),
+                    config.sharedQueue());
             LiveLab liveLab = LiveLab.withDefaults(broker, grader, grading::latestGateway);
             started.push(liveLab);
             Chapter chapter = await(contentLoad);
@@ -118,6 +120,11 @@ public final class Kit implements AutoCloseable {
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
             });
+            Future<QueueWorker> queueWorker = config.sharedQueue() && grader.unavailable() == null
+                    ? startup.submit(() -> {
+                        await(schema);
+                        return QueueWorker.start(db.dataSource(), grader, grader.config().concurrency(), "kit");
+                    }) : null;
             // the quiz pages wait for this; the kit listens meanwhile
             startup.execute(() -> {
                 try {
@@ -134,6 +141,9 @@ public final class Kit implements AutoCloseable {
                     new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
+            if (queueWorker != null) {
+                started.push(await(queueWorker)); // closed before the grader it grades with
+            }
             startWeb();
             log.done("listening", (Object) null);
             WebApp.afterStart(grader::warmUp);

@@ -20,13 +20,15 @@ import org.m2mkit.web.jshell.NotebookSettings;
  * @param gradingBudget  wall time one lab grading may take in all
  * @param clients        which reverse proxies are believed about the client's address
  * @param secureCookies  whether the session and CSRF cookies are sent over HTTPS only
+ * @param sharedQueue    whether submissions are graded from the database queue that several kits and
+ *                       {@code m2mkit worker} processes share (PostgreSQL), rather than in this kit's process
  */
 public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLogin dbLogin, String brokerUrl,
                         int brokerPort,
                         String brokerBind, String brokerUser, String brokerPassword,
                         boolean demoAccounts, boolean publicLessons, NotebookSettings notebooks,
                         SandboxPolicy sandbox, Duration gradingBudget, ClientAddress clients,
-                        boolean secureCookies) {
+                        boolean secureCookies, boolean sharedQueue) {
 
     /** Where the grader's sandboxes work: private to the kit's user, beside the database. */
     public Path graderDir() {
@@ -36,19 +38,33 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLog
     /** The same settings with another sandbox. */
     public KitConfig withSandbox(SandboxPolicy policy) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies);
+                demoAccounts, publicLessons, notebooks, policy, gradingBudget, clients, secureCookies, sharedQueue);
     }
 
     /** The same settings with other notebook settings. */
     public KitConfig withNotebooks(NotebookSettings settings) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies);
+                demoAccounts, publicLessons, settings, sandbox, gradingBudget, clients, secureCookies, sharedQueue);
     }
 
     /** The same settings with another database. */
     public KitConfig withDatabase(String url, DbLogin login) {
         return new KitConfig(port, bind, dataDir, url, login, brokerUrl, brokerPort, brokerBind, brokerUser,
-                brokerPassword, demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
+                brokerPassword, demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies,
+                sharedQueue);
+    }
+
+    /** The same settings grading from the shared database queue ({@code true}) or in this process. */
+    public KitConfig withSharedQueue(boolean on) {
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser,
+                brokerPassword, demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies,
+                on);
+    }
+
+    /** The same settings with an external MQTT broker (null for the embedded one). */
+    public KitConfig withBroker(String url, String user, String password) {
+        return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, url, brokerPort, brokerBind, user, password,
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies, sharedQueue);
     }
 
     public boolean embeddedBroker() {
@@ -63,29 +79,29 @@ public record KitConfig(int port, String bind, Path dataDir, String dbUrl, DbLog
                 + ", brokerUrl=" + brokerUrl + ", brokerPort=" + brokerPort + ", brokerBind=" + brokerBind
                 + ", brokerUser=" + brokerUser + ", brokerPassword=" + (brokerPassword == null ? "none" : "(set)")
                 + ", demoAccounts=" + demoAccounts + ", publicLessons=" + publicLessons + ", notebooks=" + notebooks
-                + ", sandbox=" + sandbox + ", gradingBudget=" + gradingBudget + "]";
+                + ", sandbox=" + sandbox + ", gradingBudget=" + gradingBudget + ", sharedQueue=" + sharedQueue + "]";
     }
 
     /** A configuration for tests: free ports, the given data directory, demo accounts on, public lessons. */
     public static KitConfig forTests(Path dataDir) {
         return new KitConfig(0, "127.0.0.1", dataDir, ConfigLoader.defaultDbUrl(dataDir), DbLogin.NONE, null, 0, "127.0.0.1", null,
                 null, true, true, NotebookSettings.defaults(), SandboxPolicy.BWRAP, Duration.ofSeconds(30),
-                ClientAddress.DIRECT, false);
+                ClientAddress.DIRECT, false, false);
     }
 
     public KitConfig withDemoAccounts(boolean on) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies);
+                on, publicLessons, notebooks, sandbox, gradingBudget, clients, secureCookies, sharedQueue);
     }
 
     public KitConfig withClients(ClientAddress trusted) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies);
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, trusted, secureCookies, sharedQueue);
     }
 
     public KitConfig withSecureCookies(boolean on) {
         return new KitConfig(port, bind, dataDir, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
-                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on);
+                demoAccounts, publicLessons, notebooks, sandbox, gradingBudget, clients, on, sharedQueue);
     }
 
     /** Whether the web app listens only on this machine's loopback interface. */

@@ -33,6 +33,9 @@ public enum Setting {
             "mark the sign-in cookies Secure, for a kit reached only over HTTPS (behind a TLS proxy)"),
     GRADING_BUDGET("grading-budget", "30", "seconds one lab grading may take in all; tests not started by then "
             + "fail as not run (10 to 600)"),
+    GRADING_QUEUE("grading-queue", "", "where submissions wait to be graded: 'local' (in this kit's process) or "
+            + "'database' (a queue in PostgreSQL that several kits and m2mkit worker processes share); empty means "
+            + "database on PostgreSQL, local on H2"),
     SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
             + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 

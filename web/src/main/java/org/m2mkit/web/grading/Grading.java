@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lab submissions: stores each one, queues it on the grader, follows its progress into the database, and keeps the
- * per-person rate limit (a submission that does not compile is given back: it costs no attempt).
+ * per-person rate limit (a submission that does not compile is given back: it costs no attempt). With a shared
+ * queue (several kits and workers on one PostgreSQL) a submission is only stored as queued: whichever
+ * {@link QueueWorker} claims it grades it, and the queue's place comes from the database.
  */
 public final class Grading {
 
@@ -26,15 +28,29 @@ public final class Grading {
     private final SubmissionStore store;
     private final Grader grader;
     private final SubmissionRateLimiter limiter;
+    private final SharedQueue shared;
 
+    /** Grading in this kit's own process. */
     public Grading(DataSource db, Grader grader, SubmissionRateLimiter limiter) {
+        this(db, grader, limiter, false);
+    }
+
+    /** Grading in this process, or, when {@code sharedQueue}, by whichever worker claims it from the database. */
+    public Grading(DataSource db, Grader grader, SubmissionRateLimiter limiter, boolean sharedQueue) {
         this.store = new SubmissionStore(db);
         this.grader = grader;
         this.limiter = limiter;
+        this.shared = sharedQueue ? new SharedQueue(db) : null;
     }
 
-    /** At start, before anyone submits: submissions a stopped kit left ungraded are marked as not graded. */
+    /**
+     * At start, before anyone submits: submissions a stopped kit left ungraded are marked as not graded. With a
+     * shared queue nothing is touched: other kits may be grading, and leases bring back what a dead one held.
+     */
     public Grading recover() {
+        if (shared != null) {
+            return this;
+        }
         int left = store.failUnfinished();
         if (left > 0) {
             LOG.info("{} submission(s) left ungraded by the last run of the kit were marked as not graded", left);
@@ -66,7 +82,7 @@ public final class Grading {
      */
     public long submit(Account who, Lab lab, Submission submission, String origin, String fileName) {
         String key = Long.toString(who.id());
-        int waiting = grader.queuePosition(key);
+        int waiting = queuePosition(who.id());
         if (waiting > 0) {
             throw new UserError("Your earlier submission is still waiting to be graded (place " + waiting + " in the "
                     + "queue). It is graded first; submit again once it is done.");
@@ -76,6 +92,9 @@ public final class Grading {
             throw new RateLimited(decision.retryAfter());
         }
         long id = store.insert(who.id(), lab, origin, fileName, submission.files());
+        if (shared != null) {
+            return id; // a worker claims it from the database
+        }
         try {
             grader.submit(key, lab, submission, false, p -> {
                 if (p != org.m2mkit.grader.Progress.QUEUED && p != org.m2mkit.grader.Progress.DONE) {
@@ -110,6 +129,9 @@ public final class Grading {
 
     /** Where the person's waiting submission stands in the grader's queue (1 = next), or 0. */
     public int queuePosition(long accountId) {
+        if (shared != null) {
+            return shared.position(accountId);
+        }
         return grader.queuePosition(Long.toString(accountId));
     }
 

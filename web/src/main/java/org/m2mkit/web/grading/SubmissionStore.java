@@ -50,15 +50,30 @@ final class SubmissionStore {
     }
 
     void failed(long id, String message) {
-        String json = "{\"output\":" + quote(message) + ",\"tests\":[]}";
         sql.update("UPDATE lab_submission SET status = 'FAILED', gradable = NULL, result = ?, graded_at = ? "
-                + "WHERE id = ?", json, Instant.now(), id);
+                + "WHERE id = ?", failure(message), Instant.now(), id);
+    }
+
+    /** Whether the person has a submission waiting in the queue (not yet being graded). */
+    boolean hasQueued(long accountId) {
+        return sql.one("SELECT id FROM lab_submission WHERE account_id = ? AND status = 'QUEUED'",
+                rs -> rs.getLong(1), accountId) != null;
+    }
+
+    /** The result of a submission that was not graded: the message for the student, and no tests. */
+    static String failure(String message) {
+        return "{\"output\":" + quote(message) + ",\"tests\":[]}";
+    }
+
+    /** A result as the {@code result} column keeps it. */
+    static String json(GradeResult result) {
+        return quote(result);
     }
 
     /** Submissions a stopped kit left unfinished: they will never be graded. */
     int failUnfinished() {
-        String json = "{\"output\":" + quote("The kit stopped before this submission was graded; it cost no "
-                + "attempt. Submit it again.") + ",\"tests\":[]}";
+        String json = failure("The kit stopped before this submission was graded; it cost no attempt. Submit it "
+                + "again.");
         return sql.update("UPDATE lab_submission SET status = 'FAILED', result = ? "
                 + "WHERE status NOT IN ('DONE', 'FAILED')", json);
     }
