@@ -101,6 +101,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                     + "(database); default: database on PostgreSQL, local on H2")
     String gradingQueue;
 
+    @Option(names = "--grading-slots", paramLabel = "N",
+            description = "with the database queue, submissions this kit grades at once (default 2; 0: leave "
+                    + "grading to m2mkit worker processes)")
+    String gradingSlots;
+
     @Option(names = "--sandbox", paramLabel = "bwrap|plain",
             description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
     String sandbox;
@@ -128,6 +133,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
         putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
         putIfSet(flags, Setting.GRADING_QUEUE, gradingQueue);
+        putIfSet(flags, Setting.GRADING_SLOTS, gradingSlots);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         PrintWriter err = spec.commandLine().getErr();

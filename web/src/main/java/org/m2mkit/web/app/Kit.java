@@ -120,10 +120,11 @@ public final class Kit implements AutoCloseable {
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
             });
-            Future<QueueWorker> queueWorker = config.sharedQueue() && grader.unavailable() == null
+            Future<QueueWorker> queueWorker = config.sharedQueue() && config.gradingSlots() > 0
+                    && grader.unavailable() == null
                     ? startup.submit(() -> {
                         await(schema);
-                        return QueueWorker.start(db.dataSource(), grader, grader.config().concurrency(), "kit");
+                        return QueueWorker.start(db.dataSource(), grader, config.gradingSlots(), "kit");
                     }) : null;
             // the quiz pages wait for this; the kit listens meanwhile
             startup.execute(() -> {
@@ -158,7 +159,8 @@ public final class Kit implements AutoCloseable {
 
     private static GraderConfig graderConfig(KitConfig config) {
         GraderConfig d = GraderConfig.defaults();
-        return d.withPoolSize(1).withSandbox(config.sandbox()).withWorkDir(config.graderDir())
+        return d.withPoolSize(1).withConcurrency(Math.max(d.concurrency(), config.gradingSlots()))
+                .withSandbox(config.sandbox()).withWorkDir(config.graderDir())
                 .withLimits(d.limits().withGradingBudget(config.gradingBudget()));
     }
 

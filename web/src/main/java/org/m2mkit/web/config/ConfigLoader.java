@@ -123,10 +123,11 @@ public final class ConfigLoader {
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
         int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
         boolean sharedQueue = gradingQueue(v.get(Setting.GRADING_QUEUE), dbUrl);
+        int gradingSlots = number(Setting.GRADING_SLOTS, v.get(Setting.GRADING_SLOTS), 0, 16);
         return new KitConfig(port, bind, data, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget),
                 proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)),
-                sharedQueue);
+                sharedQueue, gradingSlots);
     }
 
     /** Whether submissions are graded from the database's shared queue, which needs PostgreSQL. */
