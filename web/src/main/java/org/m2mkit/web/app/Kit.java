@@ -23,6 +23,7 @@ import org.m2mkit.web.accounts.SessionStore;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.OwnerOnly;
 import org.m2mkit.web.db.Database;
+import org.m2mkit.web.db.StartLock;
 import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.quizzes.Quizzes;
 import org.m2mkit.grader.Grader;
@@ -115,7 +116,9 @@ public final class Kit implements AutoCloseable {
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
                 OwnerOnly.restrict(config.dataDir()); // the database files exist now
-                List<DemoAccounts.Credentials> demo = DemoAccounts.apply(accounts, config.demoAccounts());
+                // kits starting at once on one PostgreSQL database create the demo accounts one after the other
+                List<DemoAccounts.Credentials> demo = StartLock.hold(db.dataSource(),
+                        () -> DemoAccounts.apply(accounts, config.demoAccounts()));
                 grading.recover();
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
@@ -130,7 +133,8 @@ public final class Kit implements AutoCloseable {
             startup.execute(() -> {
                 try {
                     await(schema);
-                    log.done("quiz banks", () -> quizzes.seed(db.dataSource(), chapter));
+                    log.done("quiz banks", () -> StartLock.hold(db.dataSource(),
+                            () -> quizzes.seed(db.dataSource(), chapter)));
                 } catch (RuntimeException e) {
                     LOG.error("the chapter's question banks and quizzes could not be set up: {}", e.toString());
                 }

@@ -41,6 +41,12 @@ public final class LiveLab implements AutoCloseable {
     private final Duration maxRunTime;
     private final Map<Long, LiveRun> runs = new ConcurrentHashMap<>();
     private final AtomicLong areas = new AtomicLong();
+    /**
+     * Tells this kit's runs from those of other kits on the same external broker: a run's area, which names its
+     * topics and its MQTT client ids, carries it, so two kits never share a client id or a topic.
+     */
+    private final String node = Long.toString(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
     private final AtomicLong lastBrokerRestart = new AtomicLong();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-lab-sweeper");
@@ -100,7 +106,7 @@ public final class LiveLab implements AutoCloseable {
             if (runs.size() >= maxRuns) {
                 throw new UserError("all " + maxRuns + " live-lab slots are in use; try again in a few minutes");
             }
-            String area = "live-" + who.id() + "-" + areas.incrementAndGet();
+            String area = "live-" + who.id() + "-" + node + "-" + areas.incrementAndGet();
             LabRunConfig.Builder config = LabRunConfig.builder().meters(options.meters()).mode(options.mode())
                     .network(options.network()).areaId(area).brokerUrl(broker.url()).brokerLogin(broker.login()).timelineCapacity(2_000);
             SandboxedGateway sandboxed = null;
