@@ -33,6 +33,7 @@ import org.m2mkit.grader.SubmissionRateLimiter;
 import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
 import org.m2mkit.web.grading.QueueWorker;
+import org.m2mkit.web.grading.SharedQueue;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
@@ -229,6 +230,7 @@ public final class Kit implements AutoCloseable {
     }
 
     private Health health(Database db, KitBroker broker, Grader grader) {
+        SharedQueue sharedQueue = config.sharedQueue() ? new SharedQueue(db.dataSource()) : null;
         return new Health()
                 .add("database", () -> db.healthy() ? Health.Part.up(Map.of("engine", engine()))
                         : Health.Part.down(Map.of("engine", engine())))
@@ -237,7 +239,18 @@ public final class Kit implements AutoCloseable {
                             "url", brokerUrl);
                     return broker.isRunning() ? Health.Part.up(details) : Health.Part.down(details);
                 })
-                .add("grader", () -> grader(grader.health(), grader.unavailable()));
+                .add("grader", () -> {
+                    Health.Part part = grader(grader.health(), grader.unavailable());
+                    if (sharedQueue == null) {
+                        return part;
+                    }
+                    // what waits for, and is with, every grader on the database
+                    SharedQueue.Depth depth = sharedQueue.depth();
+                    Map<String, Object> details = new java.util.LinkedHashMap<>(part.details());
+                    details.put("sharedQueue", Map.of("queued", depth.queued(), "running", depth.running(),
+                            "slotsHere", config.gradingSlots()));
+                    return new Health.Part(part.status(), details);
+                });
     }
 
     private static Health.Part grader(GraderHealth h, String unavailable) {

@@ -1,6 +1,7 @@
 package org.m2mkit.web.grading;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -81,20 +82,29 @@ public final class Grading {
      * @throws UserError   when the grader's queue is full
      */
     public long submit(Account who, Lab lab, Submission submission, String origin, String fileName) {
+        if (shared != null) {
+            // every kit reads the same allowance from the database; a worker claims the submission from there
+            return store.insertChecked(who.id(), lab, origin, fileName, submission.files(),
+                    Instant.now().minus(CountedAllowance.WINDOW), (waiting, counted) -> {
+                        if (waiting) {
+                            throw stillWaiting(shared.position(who.id()));
+                        }
+                        SubmissionRateLimiter.Decision d = CountedAllowance.at(limiter, counted, Instant.now(), true);
+                        if (!d.allowed()) {
+                            throw new RateLimited(d.retryAfter());
+                        }
+                    });
+        }
         String key = Long.toString(who.id());
         int waiting = queuePosition(who.id());
         if (waiting > 0) {
-            throw new UserError("Your earlier submission is still waiting to be graded (place " + waiting + " in the "
-                    + "queue). It is graded first; submit again once it is done.");
+            throw stillWaiting(waiting);
         }
         SubmissionRateLimiter.Decision decision = limiter.tryAcquire(key, lab);
         if (!decision.allowed()) {
             throw new RateLimited(decision.retryAfter());
         }
         long id = store.insert(who.id(), lab, origin, fileName, submission.files());
-        if (shared != null) {
-            return id; // a worker claims it from the database
-        }
         try {
             grader.submit(key, lab, submission, false, p -> {
                 if (p != org.m2mkit.grader.Progress.QUEUED && p != org.m2mkit.grader.Progress.DONE) {
@@ -107,6 +117,11 @@ public final class Grading {
             throw new UserError(e.getMessage());
         }
         return id;
+    }
+
+    private static UserError stillWaiting(int place) {
+        return new UserError("Your earlier submission is still waiting to be graded" + (place > 0 ? " (place "
+                + place + " in the queue)" : "") + ". It is graded first; submit again once it is done.");
     }
 
     private void finish(long id, String key, Lab lab, GradeResult result, Throwable failure) {
@@ -137,7 +152,10 @@ public final class Grading {
 
     /** How many submissions a person may make now, or how long until the next. */
     public Allowance allowance(Account who, Lab lab) {
-        SubmissionRateLimiter.Decision d = limiter.peek(Long.toString(who.id()), lab);
+        SubmissionRateLimiter.Decision d = shared != null
+                ? CountedAllowance.at(limiter, store.counted(who.id(), lab, Instant.now().minus(CountedAllowance.WINDOW)),
+                        Instant.now(), false)
+                : limiter.peek(Long.toString(who.id()), lab);
         return Allowance.of(d.allowed(), d.remaining(), d.retryAfter());
     }
 
