@@ -20,6 +20,7 @@ import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.DemoAccounts;
 import org.m2mkit.web.accounts.SessionStore;
+import org.m2mkit.web.accounts.SignInLimiter;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.OwnerOnly;
 import org.m2mkit.web.db.Database;
@@ -143,7 +144,7 @@ public final class Kit implements AutoCloseable {
             startup.shutdown();
             app = WebApp.create(chapter, pages, health(db, broker, grader), accounts,
                     new Auth(sessions, config.publicLessons(), config.clients(), config.secureCookies()),
-                    new ProgressStore(db.dataSource()), quizzes,
+                    SignInLimiter.sharedIn(config.sharedQueue() ? db.dataSource() : null), new ProgressStore(db.dataSource()), quizzes,
                     new WebApp.Labs(grading, liveLab, db.dataSource()), notebooks, routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);

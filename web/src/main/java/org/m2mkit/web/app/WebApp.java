@@ -96,6 +96,14 @@ public final class WebApp {
     public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
                                  ProgressStore progress, Quizzes quizzes, Labs labs, SessionRegistry notebooks,
                                  Consumer<HandlerMetaInfo> onRoute) {
+        return create(chapter, pages, health, accounts, auth, new SignInLimiter(), progress, quizzes, labs, notebooks,
+                onRoute);
+    }
+
+    /** The web app with the given limit on wrong passwords (counted in the database when kits share one). */
+    public static Javalin create(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
+                                 SignInLimiter signIns, ProgressStore progress, Quizzes quizzes, Labs labs,
+                                 SessionRegistry notebooks, Consumer<HandlerMetaInfo> onRoute) {
         return Javalin.create(config -> {
             config.events.handlerAdded(onRoute);
             config.startup.showJavalinBanner = false;
@@ -114,7 +122,7 @@ public final class WebApp {
             config.routes.before(UploadLimits::check);
             config.routes.after(WebApp::serverTiming);
             auth.register(config.routes);
-            AccountRoutes.register(config.routes, accounts, auth, new SignInLimiter(), pages);
+            AccountRoutes.register(config.routes, accounts, auth, signIns, pages);
             Runnable renderLessons = LessonRoutes.register(config.routes, chapter, pages, progress);
             config.events.serverStarted(() -> afterStart(renderLessons));
             HealthRoutes.register(config.routes, health);

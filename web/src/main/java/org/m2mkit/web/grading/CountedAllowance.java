@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.m2mkit.grader.SubmissionRateLimiter;
+import org.m2mkit.web.db.CountedBucket;
 
 /**
  * The per-person submission limit when several kits share one database: the same token bucket as
@@ -27,25 +28,12 @@ final class CountedAllowance {
      */
     static SubmissionRateLimiter.Decision at(SubmissionRateLimiter limits, List<Instant> counted, Instant now,
                                              boolean taking) {
-        double burst = limits.burst();
-        double refillNanos = limits.refillEvery().toNanos();
-        double tokens = burst;
-        Instant last = null;
-        for (Instant t : counted) {
-            if (last != null) {
-                tokens = Math.min(burst, tokens + Duration.between(last, t).toNanos() / refillNanos);
-            }
-            tokens = Math.max(0, tokens - 1);
-            last = t;
-        }
-        if (last != null) {
-            tokens = Math.min(burst, tokens + Math.max(0, Duration.between(last, now).toNanos()) / refillNanos);
-        }
+        CountedBucket bucket = new CountedBucket(limits.burst(), limits.refillEvery());
+        double tokens = bucket.tokens(counted, now);
         if (tokens >= 1) {
-            long remaining = (long) Math.floor(taking ? tokens - 1 : tokens);
-            return new SubmissionRateLimiter.Decision(true, remaining, Duration.ZERO);
+            return new SubmissionRateLimiter.Decision(true, (long) Math.floor(taking ? tokens - 1 : tokens),
+                    Duration.ZERO);
         }
-        return new SubmissionRateLimiter.Decision(false, 0, Duration.ofNanos((long) Math.ceil((1 - tokens)
-                * refillNanos)));
+        return new SubmissionRateLimiter.Decision(false, 0, bucket.untilOne(tokens));
     }
 }
