@@ -80,20 +80,16 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         Path dir = data.toAbsolutePath().normalize();
         OwnerOnly.createDirectory(dir);
+        // the database first: a wrong URL or password is said before any sandbox JVM starts
+        Database db = Database.open(dbUrl, new DbLogin(orEmpty(dbUser), orEmpty(dbPassword)));
         GraderConfig defaults = GraderConfig.defaults();
         Grader grader = Grader.start(defaults.withPoolSize(slots).withConcurrency(slots).withSandbox(policy)
                 .withWorkDir(dir.resolve("grader"))
                 .withLimits(defaults.limits().withGradingBudget(Duration.ofSeconds(gradingBudget))));
         if (grader.unavailable() != null) {
             grader.close();
+            db.close();
             throw new UserError("this machine cannot grade: " + grader.unavailable());
-        }
-        Database db;
-        try {
-            db = Database.open(dbUrl, new DbLogin(orEmpty(dbUser), orEmpty(dbPassword)));
-        } catch (RuntimeException e) {
-            grader.close();
-            throw e;
         }
         QueueWorker worker = QueueWorker.start(db.dataSource(), grader, slots, "worker");
         CountDownLatch stopped = new CountDownLatch(1);
