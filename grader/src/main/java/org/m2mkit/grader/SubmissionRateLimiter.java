@@ -33,6 +33,16 @@ public final class SubmissionRateLimiter {
         return new SubmissionRateLimiter(5, Duration.ofMinutes(2));
     }
 
+    /** Submissions allowed at once. */
+    public int burst() {
+        return burst;
+    }
+
+    /** How long until one more submission is allowed, after the burst. */
+    public Duration refillEvery() {
+        return refillEvery;
+    }
+
     /** The answer to one request to submit. */
     public record Decision(boolean allowed, long remaining, Duration retryAfter) {}
 

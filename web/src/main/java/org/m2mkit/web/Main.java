@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "m2mkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "M2M Lab Kit: lessons, live M2M labs, autograder and quizzes for the chapter "
                 + "\"Machine-to-Machine (M2M) Communication\".",
-        subcommands = {ServeCommand.class, CheckCommand.class, LabCommand.class, GradeCommand.class, QuizCommand.class,
+        subcommands = {ServeCommand.class, WorkerCommand.class, CheckCommand.class, LabCommand.class, GradeCommand.class, QuizCommand.class,
             AccountsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -39,7 +39,7 @@ public final class Main implements Runnable {
     private static final String JETTY_REFERENCES = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     static final Map<String, Supplier<Object>> COMMANDS = Map.of(
-            "serve", ServeCommand::new, "check", CheckCommand::new, "lab", LabCommand::new,
+            "serve", ServeCommand::new, "worker", WorkerCommand::new, "check", CheckCommand::new, "lab", LabCommand::new,
             "grade", GradeCommand::new, "quiz", QuizCommand::new, "accounts", AccountsCommand::new);
 
     /** Runs the command line; a user's mistake prints one line on {@code err} and returns 2. */

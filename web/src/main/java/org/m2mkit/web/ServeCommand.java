@@ -99,6 +99,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--live-runs", paramLabel = "auto|N",
             description = "live lab runs at once, more wait in a queue; auto sizes it from the machine (default auto)")
     String liveRuns;
+    @Option(names = "--grading-queue", paramLabel = "local|database",
+            description = "grade in this kit (local) or from the queue in PostgreSQL that kits and workers share "
+                    + "(database); default: database on PostgreSQL, local on H2")
+    String gradingQueue;
+
+    @Option(names = "--grading-slots", paramLabel = "N",
+            description = "with the database queue, submissions this kit grades at once (default 2; 0: leave "
+                    + "grading to m2mkit worker processes)")
+    String gradingSlots;
 
     @Option(names = "--sandbox", paramLabel = "bwrap|plain",
             description = "where student code runs: bwrap (default) or plain (UNSAFE: no isolation, trusted code only)")
@@ -127,6 +136,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         putIfSet(flags, Setting.SECURE_COOKIES, secureCookies);
         putIfSet(flags, Setting.GRADING_BUDGET, gradingBudget);
         putIfSet(flags, Setting.LIVE_RUNS, liveRuns);
+        putIfSet(flags, Setting.GRADING_QUEUE, gradingQueue);
+        putIfSet(flags, Setting.GRADING_SLOTS, gradingSlots);
         putIfSet(flags, Setting.SANDBOX, sandbox);
         KitConfig config = new ConfigLoader(System.getenv()).load(configFile, flags);
         PrintWriter err = spec.commandLine().getErr();

@@ -95,7 +95,7 @@ public final class ClassroomBench {
         }
     }
 
-    private static void importRoster(String url, String instructor, String password, List<String[]> roster)
+    static void importRoster(String url, String instructor, String password, List<String[]> roster)
             throws IOException {
         Browser b = new Browser(url);
         b.get("/sign-in", "text/html");
@@ -166,7 +166,7 @@ public final class ClassroomBench {
                 target, verdict);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -179,7 +179,7 @@ public final class ClassroomBench {
         return o;
     }
 
-    private static String required(Map<String, String> o, String name) {
+    static String required(Map<String, String> o, String name) {
         String v = o.get(name);
         if (v == null) {
             throw new IllegalArgumentException("--" + name + " is required");
@@ -197,7 +197,7 @@ public final class ClassroomBench {
         return t.endsWith("h") ? Duration.ofHours(n) : t.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {

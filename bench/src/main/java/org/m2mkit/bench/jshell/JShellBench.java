@@ -96,7 +96,7 @@ public final class JShellBench {
             Quizzes quizzes = Quizzes.start(db.dataSource(), chapter, codeChecks);
             Pages pages = new Pages(Map.of("kitVersion", "bench", "mermaidVersion", "", "codemirrorVersion", ""));
             Javalin app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages, new Health(), accounts,
-                    auth, new ProgressStore(db.dataSource()), quizzes, grading, live, db.dataSource(), notebooks,
+                    auth, new org.m2mkit.web.accounts.SignInLimiter(), new ProgressStore(db.dataSource()), quizzes, grading, live, db.dataSource(), notebooks,
                     org.m2mkit.web.lti.Lti.create(db.dataSource(), accounts, auth, grading, quizzes))), route -> { });
             app.start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + app.port();

@@ -28,9 +28,11 @@ public final class Features {
     /**
      * What the kit has started and the features share.
      *
+     * @param signIns the limit on wrong passwords (counted in the database when kits share one)
      * @param db the database the gradebook reads
      */
     public record Shared(Chapter chapter, Pages pages, Health health, AccountRepository accounts, Auth auth,
+                         SignInLimiter signIns,
                          ProgressStore progress, Quizzes quizzes, Grading grading, LiveLab live, DataSource db,
                          SessionRegistry notebooks, Lti lti) {}
 
@@ -40,7 +42,7 @@ public final class Features {
     public static List<Feature> all(Shared s) {
         return List.of(
                 Feature.of(s.auth()::register),
-                Feature.of(routes -> AccountRoutes.register(routes, s.accounts(), s.auth(), new SignInLimiter(), s.pages())),
+                Feature.of(routes -> AccountRoutes.register(routes, s.accounts(), s.auth(), s.signIns(), s.pages())),
                 lessons(s),
                 Feature.of(routes -> HealthRoutes.register(routes, s.health())),
                 Feature.of(routes -> JShellRoutes.register(routes, s.notebooks())),

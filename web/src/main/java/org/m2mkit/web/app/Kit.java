@@ -20,9 +20,11 @@ import org.m2mkit.web.accounts.AccountRepository;
 import org.m2mkit.web.accounts.Auth;
 import org.m2mkit.web.accounts.DemoAccounts;
 import org.m2mkit.web.accounts.SessionStore;
+import org.m2mkit.web.accounts.SignInLimiter;
 import org.m2mkit.web.config.KitConfig;
 import org.m2mkit.web.config.OwnerOnly;
 import org.m2mkit.web.db.Database;
+import org.m2mkit.web.db.StartLock;
 import org.m2mkit.web.lessons.ProgressStore;
 import org.m2mkit.web.lti.Lti;
 import org.m2mkit.web.quizzes.Quizzes;
@@ -33,6 +35,8 @@ import org.m2mkit.grader.SubmissionRateLimiter;
 import org.m2mkit.grader.codecheck.SandboxCodeChecker;
 import org.m2mkit.web.grading.Grading;
 import org.m2mkit.labs.lwm2m.EmbeddedLwm2mServer;
+import org.m2mkit.web.grading.QueueWorker;
+import org.m2mkit.web.grading.SharedQueue;
 import org.m2mkit.web.labs.KitBroker;
 import org.m2mkit.web.labs.LiveLab;
 import org.m2mkit.web.health.Health;
@@ -108,7 +112,8 @@ public final class Kit implements AutoCloseable {
             sandboxSummary = grader.unavailable() != null ? "NONE: " + grader.unavailable()
                     : grader.health().unsafe() ? "PLAIN (UNSAFE): student code runs without file-system or network "
                     + "isolation; use it only for code you trust" : grader.health().sandboxDetail();
-            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults());
+            Grading grading = new Grading(db.dataSource(), grader, SubmissionRateLimiter.defaults(),
+                    config.sharedQueue());
             // the kit's LwM2M server (CoAP over UDP, loopback, a free port), shared by the live runs' LwM2M devices
             EmbeddedLwm2mServer lwm2m = EmbeddedLwm2mServer.start("127.0.0.1", 0, null);
             started.push(lwm2m);
@@ -122,27 +127,41 @@ public final class Kit implements AutoCloseable {
             Future<List<DemoAccounts.Credentials>> ready = startup.submit(() -> {
                 await(schema);
                 OwnerOnly.restrict(config.dataDir()); // the database files exist now
-                List<DemoAccounts.Credentials> demo = DemoAccounts.apply(accounts, config.demoAccounts());
+                // kits starting at once on one PostgreSQL database create the demo accounts one after the other
+                List<DemoAccounts.Credentials> demo = StartLock.hold(db.dataSource(),
+                        () -> DemoAccounts.apply(accounts, config.demoAccounts()));
                 grading.recover();
                 lti.startSending();
                 sessions.purgeExpired();
                 return log.done("accounts and submissions", demo);
             });
+            Future<QueueWorker> queueWorker = config.sharedQueue() && config.gradingSlots() > 0
+                    && grader.unavailable() == null
+                    ? startup.submit(() -> {
+                        await(schema);
+                        return QueueWorker.start(db.dataSource(), grader, config.gradingSlots(), "kit");
+                    }) : null;
             // the quiz pages wait for this; the kit listens meanwhile
             startup.execute(() -> {
                 try {
                     await(schema);
-                    log.done("quiz banks", () -> quizzes.seed(db.dataSource(), chapter));
+                    log.done("quiz banks", () -> StartLock.hold(db.dataSource(),
+                            () -> quizzes.seed(db.dataSource(), chapter)));
                 } catch (RuntimeException e) {
                     LOG.error("the chapter's question banks and quizzes could not be set up: {}", e.toString());
                 }
             });
             startup.shutdown();
             app = WebApp.create(pages, Features.all(new Features.Shared(chapter, pages,
-                    health(db, broker, grader, lwm2m), accounts, auth, new ProgressStore(db.dataSource()), quizzes,
-                    grading, liveLab, db.dataSource(), notebooks, lti)), routes::add);
+                    health(db, broker, grader, lwm2m), accounts, auth,
+                    SignInLimiter.sharedIn(config.sharedQueue() ? db.dataSource() : null),
+                    new ProgressStore(db.dataSource()), quizzes, grading, liveLab, db.dataSource(), notebooks, lti)),
+                    routes::add);
             log.done("web app", (Object) null);
             demoAccounts = await(ready);
+            if (queueWorker != null) {
+                started.push(await(queueWorker)); // closed before the grader it grades with
+            }
             startWeb();
             log.done("listening", (Object) null);
             WebApp.afterStart(grader::warmUp);
@@ -157,7 +176,8 @@ public final class Kit implements AutoCloseable {
 
     private static GraderConfig graderConfig(KitConfig config) {
         GraderConfig d = GraderConfig.defaults();
-        return d.withPoolSize(1).withSandbox(config.sandbox()).withWorkDir(config.graderDir())
+        return d.withPoolSize(1).withConcurrency(Math.max(d.concurrency(), config.gradingSlots()))
+                .withSandbox(config.sandbox()).withWorkDir(config.graderDir())
                 .withLimits(d.limits().withGradingBudget(config.gradingBudget()));
     }
 
@@ -222,6 +242,7 @@ public final class Kit implements AutoCloseable {
     }
 
     private Health health(Database db, KitBroker broker, Grader grader, EmbeddedLwm2mServer lwm2m) {
+        SharedQueue sharedQueue = config.sharedQueue() ? new SharedQueue(db.dataSource()) : null;
         return new Health()
                 .add("database", () -> db.healthy() ? Health.Part.up(Map.of("engine", engine()))
                         : Health.Part.down(Map.of("engine", engine())))
@@ -232,7 +253,18 @@ public final class Kit implements AutoCloseable {
                 })
                 .add("lwm2m", () -> Health.Part.up(Map.of("mode", "embedded (Eclipse Leshan)", "url", lwm2m.uri(),
                         "transport", "CoAP over UDP", "registered", lwm2m.registered().size())))
-                .add("grader", () -> grader(grader.health(), grader.unavailable()));
+                .add("grader", () -> {
+                    Health.Part part = grader(grader.health(), grader.unavailable());
+                    if (sharedQueue == null) {
+                        return part;
+                    }
+                    // what waits for, and is with, every grader on the database
+                    SharedQueue.Depth depth = sharedQueue.depth();
+                    Map<String, Object> details = new java.util.LinkedHashMap<>(part.details());
+                    details.put("sharedQueue", Map.of("queued", depth.queued(), "running", depth.running(),
+                            "slotsHere", config.gradingSlots()));
+                    return new Health.Part(part.status(), details);
+                });
     }
 
     private static Health.Part grader(GraderHealth h, String unavailable) {

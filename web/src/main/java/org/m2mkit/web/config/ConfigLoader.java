@@ -123,10 +123,33 @@ public final class ConfigLoader {
         boolean demo = bool(Setting.DEMO_ACCOUNTS, v.get(Setting.DEMO_ACCOUNTS));
         boolean publicLessons = bool(Setting.PUBLIC_LESSONS, v.get(Setting.PUBLIC_LESSONS));
         int gradingBudget = number(Setting.GRADING_BUDGET, v.get(Setting.GRADING_BUDGET), 10, 600);
+        boolean sharedQueue = gradingQueue(v.get(Setting.GRADING_QUEUE), dbUrl);
+        int gradingSlots = number(Setting.GRADING_SLOTS, v.get(Setting.GRADING_SLOTS), 0, 16);
         return new KitConfig(port, bind, data, dbUrl, dbLogin, brokerUrl, brokerPort, brokerBind, brokerUser, brokerPassword,
                 demo, publicLessons, notebooks(v), sandbox(v.get(Setting.SANDBOX)), Duration.ofSeconds(gradingBudget),
                 proxies(v.get(Setting.TRUSTED_PROXIES)), bool(Setting.SECURE_COOKIES, v.get(Setting.SECURE_COOKIES)),
-                liveRuns(v.get(Setting.LIVE_RUNS)));
+                sharedQueue, gradingSlots, liveRuns(v.get(Setting.LIVE_RUNS)));
+    }
+
+    /** Whether submissions are graded from the database's shared queue, which needs PostgreSQL. */
+    private static boolean gradingQueue(Value v, String dbUrl) {
+        boolean postgres = dbUrl.startsWith("jdbc:postgresql:");
+        switch (v.text().toLowerCase(Locale.ROOT)) {
+            case "":
+                return postgres;
+            case "local":
+                return false;
+            case "database":
+                if (!postgres) {
+                    throw new ConfigException(Setting.GRADING_QUEUE, v.source(), v.text(),
+                            "needs a PostgreSQL database (db-url), which H2 is not",
+                            "local with H2, or database together with a jdbc:postgresql: db-url");
+                }
+                return true;
+            default:
+                throw new ConfigException(Setting.GRADING_QUEUE, v.source(), v.text(), "is not a grading queue",
+                        "local, database, or empty (database on PostgreSQL, local on H2)");
+        }
     }
 
     /** 'auto' (sized from the machine) or a number of runs. */

@@ -35,6 +35,11 @@ public enum Setting {
             + "fail as not run (10 to 600)"),
     LIVE_RUNS("live-runs", "auto", "live lab runs going at once; more students wait in a queue that starts their "
             + "runs by themselves; 'auto' sizes it from the machine's cores and memory (or 1 to 500)"),
+    GRADING_QUEUE("grading-queue", "", "where submissions wait to be graded: 'local' (in this kit's process) or "
+            + "'database' (a queue in PostgreSQL that several kits and m2mkit worker processes share); empty means "
+            + "database on PostgreSQL, local on H2"),
+    GRADING_SLOTS("grading-slots", "2", "with the database grading queue, submissions this kit grades at once "
+            + "(0 to 16); 0 leaves grading to m2mkit worker processes"),
     SANDBOX("sandbox", "bwrap", "where student code runs: 'bwrap' (bubblewrap; where it does not work, no student "
             + "code runs) or 'plain' (UNSAFE, no file-system or network isolation: only for code you trust)");
 

@@ -1,6 +1,7 @@
 package org.m2mkit.web.grading;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lab submissions: stores each one, queues it on the grader, follows its progress into the database, and keeps the
- * per-person rate limit (a submission that does not compile is given back: it costs no attempt).
+ * per-person rate limit (a submission that does not compile is given back: it costs no attempt). With a shared
+ * queue (several kits and workers on one PostgreSQL) a submission is only stored as queued: whichever
+ * {@link QueueWorker} claims it grades it, and the queue's place comes from the database.
  */
 public final class Grading {
 
@@ -28,11 +31,19 @@ public final class Grading {
     private final Grader grader;
     private final SubmissionRateLimiter limiter;
     private volatile java.util.function.ObjLongConsumer<String> onScored = (page, accountId) -> { };
+    private final SharedQueue shared;
 
+    /** Grading in this kit's own process. */
     public Grading(DataSource db, Grader grader, SubmissionRateLimiter limiter) {
+        this(db, grader, limiter, false);
+    }
+
+    /** Grading in this process, or, when {@code sharedQueue}, by whichever worker claims it from the database. */
+    public Grading(DataSource db, Grader grader, SubmissionRateLimiter limiter, boolean sharedQueue) {
         this.store = new SubmissionStore(db);
         this.grader = grader;
         this.limiter = limiter;
+        this.shared = sharedQueue ? new SharedQueue(db) : null;
     }
 
     /** Told the lab page ({@code /labs/gateway}) and the account each time a submission's score is final. */
@@ -40,8 +51,14 @@ public final class Grading {
         this.onScored = listener;
     }
 
-    /** At start, before anyone submits: submissions a stopped kit left ungraded are marked as not graded. */
+    /**
+     * At start, before anyone submits: submissions a stopped kit left ungraded are marked as not graded. With a
+     * shared queue nothing is touched: other kits may be grading, and leases bring back what a dead one held.
+     */
     public Grading recover() {
+        if (shared != null) {
+            return this;
+        }
         int left = store.failUnfinished();
         if (left > 0) {
             LOG.info("{} submission(s) left ungraded by the last run of the kit were marked as not graded", left);
@@ -72,11 +89,23 @@ public final class Grading {
      * @throws UserError   when the grader's queue is full
      */
     public long submit(Account who, Lab lab, Submission submission, String origin, String fileName) {
+        if (shared != null) {
+            // every kit reads the same allowance from the database; a worker claims the submission from there
+            return store.insertChecked(who.id(), lab, origin, fileName, submission.files(),
+                    Instant.now().minus(CountedAllowance.WINDOW), (waiting, counted) -> {
+                        if (waiting) {
+                            throw stillWaiting(shared.position(who.id()));
+                        }
+                        SubmissionRateLimiter.Decision d = CountedAllowance.at(limiter, counted, Instant.now(), true);
+                        if (!d.allowed()) {
+                            throw new RateLimited(d.retryAfter());
+                        }
+                    });
+        }
         String key = Long.toString(who.id());
-        int waiting = grader.queuePosition(key);
+        int waiting = queuePosition(who.id());
         if (waiting > 0) {
-            throw new UserError("Your earlier submission is still waiting to be graded (place " + waiting + " in the "
-                    + "queue). It is graded first; submit again once it is done.");
+            throw stillWaiting(waiting);
         }
         SubmissionRateLimiter.Decision decision = limiter.tryAcquire(key, lab);
         if (!decision.allowed()) {
@@ -95,6 +124,11 @@ public final class Grading {
             throw new UserError(e.getMessage());
         }
         return id;
+    }
+
+    private static UserError stillWaiting(int place) {
+        return new UserError("Your earlier submission is still waiting to be graded" + (place > 0 ? " (place "
+                + place + " in the queue)" : "") + ". It is graded first; submit again once it is done.");
     }
 
     private void finish(long id, String key, Lab lab, GradeResult result, Throwable failure) {
@@ -120,12 +154,18 @@ public final class Grading {
 
     /** Where the person's waiting submission stands in the grader's queue (1 = next), or 0. */
     public int queuePosition(long accountId) {
+        if (shared != null) {
+            return shared.position(accountId);
+        }
         return grader.queuePosition(Long.toString(accountId));
     }
 
     /** How many submissions a person may make now, or how long until the next. */
     public Allowance allowance(Account who, Lab lab) {
-        SubmissionRateLimiter.Decision d = limiter.peek(Long.toString(who.id()), lab);
+        SubmissionRateLimiter.Decision d = shared != null
+                ? CountedAllowance.at(limiter, store.counted(who.id(), lab, Instant.now().minus(CountedAllowance.WINDOW)),
+                        Instant.now(), false)
+                : limiter.peek(Long.toString(who.id()), lab);
         return Allowance.of(d.allowed(), d.remaining(), d.retryAfter());
     }
 

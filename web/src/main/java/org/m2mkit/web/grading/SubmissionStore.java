@@ -33,10 +33,42 @@ final class SubmissionStore {
         this.sql = new Sql(db);
     }
 
+    private static final String INSERT = "INSERT INTO lab_submission (account_id, lab, origin, file_name, sources, "
+            + "status, submitted_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?)";
+    /** A person's submissions for a lab since a time that use an attempt: not failed, and not refused ungradable. */
+    private static final String COUNTED = "SELECT submitted_at FROM lab_submission WHERE account_id = ? AND lab = ? "
+            + "AND submitted_at >= ? AND status <> 'FAILED' AND (gradable IS NULL OR gradable = TRUE) "
+            + "ORDER BY submitted_at, id";
+
     long insert(long accountId, Lab lab, String origin, String fileName, Map<String, String> sources) {
-        return sql.insert("INSERT INTO lab_submission (account_id, lab, origin, file_name, sources, status, "
-                + "submitted_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?)", accountId, lab.id(), origin, fileName,
-                quote(sources), Instant.now());
+        return sql.insert(INSERT, accountId, lab.id(), origin, fileName, quote(sources), Instant.now());
+    }
+
+    /** Decides whether a person may submit, from their waiting submission and those that used an attempt. */
+    @FunctionalInterface
+    interface Gate {
+        void check(boolean waiting, List<Instant> counted);
+    }
+
+    /**
+     * Stores a submission if {@code gate} lets it through (it throws otherwise), in one transaction with the
+     * person's account row locked, so that two kits cannot both let a submission through that only one may.
+     */
+    long insertChecked(long accountId, Lab lab, String origin, String fileName, Map<String, String> sources,
+                       Instant since, Gate gate) {
+        return sql.tx(c -> {
+            Sql.one(c, "SELECT id FROM account WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), accountId);
+            boolean waiting = Sql.one(c, "SELECT id FROM lab_submission WHERE account_id = ? AND status = 'QUEUED'",
+                    rs -> rs.getLong(1), accountId) != null;
+            gate.check(waiting, Sql.list(c, COUNTED, rs -> Sql.instant(rs, "submitted_at"), accountId, lab.id(),
+                    since));
+            return Sql.insert(c, INSERT, accountId, lab.id(), origin, fileName, quote(sources), Instant.now());
+        });
+    }
+
+    /** The times of a person's submissions for a lab since {@code since} that used an attempt, oldest first. */
+    List<Instant> counted(long accountId, Lab lab, Instant since) {
+        return sql.list(COUNTED, rs -> Sql.instant(rs, "submitted_at"), accountId, lab.id(), since);
     }
 
     void status(long id, String status) {
@@ -51,15 +83,30 @@ final class SubmissionStore {
     }
 
     void failed(long id, String message) {
-        String json = "{\"output\":" + quote(message) + ",\"tests\":[]}";
         sql.update("UPDATE lab_submission SET status = 'FAILED', gradable = NULL, result = ?, graded_at = ? "
-                + "WHERE id = ?", json, Instant.now(), id);
+                + "WHERE id = ?", failure(message), Instant.now(), id);
+    }
+
+    /** Whether the person has a submission waiting in the queue (not yet being graded). */
+    boolean hasQueued(long accountId) {
+        return sql.one("SELECT id FROM lab_submission WHERE account_id = ? AND status = 'QUEUED'",
+                rs -> rs.getLong(1), accountId) != null;
+    }
+
+    /** The result of a submission that was not graded: the message for the student, and no tests. */
+    static String failure(String message) {
+        return "{\"output\":" + quote(message) + ",\"tests\":[]}";
+    }
+
+    /** A result as the {@code result} column keeps it. */
+    static String json(GradeResult result) {
+        return quote(result);
     }
 
     /** Submissions a stopped kit left unfinished: they will never be graded. */
     int failUnfinished() {
-        String json = "{\"output\":" + quote("The kit stopped before this submission was graded; it cost no "
-                + "attempt. Submit it again.") + ",\"tests\":[]}";
+        String json = failure("The kit stopped before this submission was graded; it cost no attempt. Submit it "
+                + "again.");
         return sql.update("UPDATE lab_submission SET status = 'FAILED', result = ? "
                 + "WHERE status NOT IN ('DONE', 'FAILED')", json);
     }

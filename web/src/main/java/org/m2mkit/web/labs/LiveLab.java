@@ -76,6 +76,12 @@ public final class LiveLab implements AutoCloseable {
     private int starting;
     private final Deque<Long> lengths = new ArrayDeque<>();
     private final AtomicLong areas = new AtomicLong();
+    /**
+     * Tells this kit's runs from those of other kits on the same external broker: a run's area, which names its
+     * topics and its MQTT client ids, carries it, so two kits never share a client id or a topic.
+     */
+    private final String node = Long.toString(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36);
     private final AtomicLong lastBrokerRestart = new AtomicLong();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-lab-sweeper");
@@ -268,7 +274,7 @@ public final class LiveLab implements AutoCloseable {
     }
 
     private LiveRun launchNow(Account who, RunOptions options) {
-        String area = "live-" + who.id() + "-" + areas.incrementAndGet();
+        String area = "live-" + who.id() + "-" + node + "-" + areas.incrementAndGet();
         LabRunConfig.Builder config = LabRunConfig.builder().meters(options.meters()).mode(options.mode())
                 .network(options.network()).areaId(area).brokerUrl(broker.url()).brokerLogin(broker.login()).timelineCapacity(2_000)
                 .protocol(options.protocol()).legacyMeters(options.legacyMeters()).lwm2mServer(lwm2m);

@@ -55,6 +55,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theGradingQueueIsTheDatabaseOnPostgreSqlAndLocalOnH2() {
+        assertThat(load(Map.of(), null, freePorts()).sharedQueue()).isFalse();
+        Map<Setting, String> pg = new java.util.EnumMap<>(freePorts());
+        pg.put(Setting.DB_URL, "jdbc:postgresql://db.example:5432/m2mkit");
+        assertThat(load(Map.of(), null, pg).sharedQueue()).isTrue();
+        pg.put(Setting.GRADING_QUEUE, "local");
+        assertThat(load(Map.of(), null, pg).sharedQueue()).isFalse();
+        Map<Setting, String> h2 = new java.util.EnumMap<>(freePorts());
+        h2.put(Setting.GRADING_QUEUE, "database");
+        assertThatThrownBy(() -> load(Map.of(), null, h2)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("setting 'grading-queue' (from --grading-queue): 'database' needs a PostgreSQL");
+        h2.put(Setting.GRADING_QUEUE, "cloud");
+        assertThatThrownBy(() -> load(Map.of(), null, h2))
+                .hasMessageContaining("'cloud' is not a grading queue; accepted: local, database, or empty");
+    }
+
+    @Test
     void aPortThatIsNotANumberNamesTheSettingTheSourceAndTheAcceptedRange() {
         assertThatThrownBy(() -> load(Map.of(), null, Map.of(Setting.PORT, "abc")))
                 .isInstanceOf(ConfigException.class)

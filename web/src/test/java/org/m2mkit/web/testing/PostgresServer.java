@@ -115,18 +115,29 @@ public final class PostgresServer {
         if (!asUser.isEmpty()) {
             Files.setOwner(pwFile, Files.getOwner(dir));
         }
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        PostgresServer server = new PostgresServer(bin, dir, asUser, port);
+        PostgresServer setup = new PostgresServer(bin, dir, asUser, 0);
         // the tests' user is the superuser of this throw-away cluster; fsync off: its data need not survive a crash
-        server.run("initdb", "-D", dir.resolve("data").toString(), "-U", LOGIN.user(), "--pwfile=" + pwFile,
+        setup.run("initdb", "-D", dir.resolve("data").toString(), "-U", LOGIN.user(), "--pwfile=" + pwFile,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync");
-        server.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w",
-                "-t", "120", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
-                        + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
-        return server;
+        // a free port is only free until another program takes it (tests run beside other builds): then the
+        // server does not start, and is started again on another
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            PostgresServer server = new PostgresServer(bin, dir, asUser, port);
+            try {
+                server.run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w",
+                        "-t", "120", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
+                                + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
+                return server;
+            } catch (IOException e) {
+                if (attempt == 5 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean isRoot() {
