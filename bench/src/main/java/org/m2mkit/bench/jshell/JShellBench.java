@@ -171,9 +171,13 @@ public final class JShellBench {
             long[] kit = new long[MEASURED];
             long[] tool = new long[MEASURED];
             long[] before = null;
+            Map<String, Long> threadsBefore = Map.of();
+            Map<String, Long> toolBefore = Map.of();
             long loopStart = 0;
             for (int i = 0; i < WARMUP + MEASURED; i++) {
                 if (i == WARMUP) {
+                    threadsBefore = threadTicks(ProcessHandle.current().pid());
+                    toolBefore = threadTicks(p.pid());
                     before = split(p);
                     loopStart = System.nanoTime();
                 }
@@ -193,10 +197,13 @@ public final class JShellBench {
                 }
             }
             long[] after = split(p);
+            Map<String, Long> threadsAfter = threadTicks(ProcessHandle.current().pid());
+            Map<String, Long> toolAfter = threadTicks(p.pid());
             long loopMs = (System.nanoTime() - loopStart) / 1_000_000;
             // what the three would have spent idle over the same time (timers, the pool's warm engines, GC)
             Thread.sleep(loopMs);
             long[] idle = split(p);
+            Map<String, Long> threadsIdle = threadTicks(ProcessHandle.current().pid());
             in.write("/exit\n");
             in.flush();
             report("kit, one warm session over HTTP (`" + SNIPPET + "`)", kit);
@@ -218,6 +225,9 @@ public final class JShellBench {
                     + "%.1f ms, jshell tool %.1f ms; without it: kit %.1f ms, jshell tool %.1f ms; ratio kit / tool "
                     + "%.2f%n", quiet[0], quiet[1], quiet[2], busy[0] + busy[1] - quiet[0] - quiet[1],
                     busy[2] - quiet[2], (busy[0] + busy[1] - quiet[0] - quiet[1]) / (busy[2] - quiet[2]));
+            printThreads("server JVM threads, CPU per evaluation:", threadsBefore, threadsAfter);
+            printThreads("jshell tool JVM threads, CPU per evaluation:", toolBefore, toolAfter);
+            printThreads("the same threads idle, per evaluation's worth of time:", threadsAfter, threadsIdle);
         } finally {
             p.destroy();
         }
@@ -292,6 +302,39 @@ public final class JShellBench {
         long own = ticks(ProcessHandle.current());
         long tree = cpuTicks(ProcessHandle.current());
         return new long[] {own, tree - own - toolTicks, toolTicks};
+    }
+
+    /** CPU ticks of this JVM's threads, summed by name with the numbers left out (pools are one line). */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("(?<=[^C])[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return byName;
+        }
+        return byName;
+    }
+
+    /** Where the server JVM's CPU of the measured evaluations went, by thread, per evaluation. */
+    private static void printThreads(String title, Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder line = new StringBuilder(title);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(12)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f ms;", e.getKey(),
+                        e.getValue() * 10.0 / MEASURED)));
+        System.out.println(line);
     }
 
     private static long ticks(ProcessHandle p) {
