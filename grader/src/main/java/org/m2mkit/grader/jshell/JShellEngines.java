@@ -184,6 +184,9 @@ public final class JShellEngines implements AutoCloseable {
             }
             engine = startEngine();
         }
+        // the limits are watched from the moment student code can run there: an engine waiting in the pool has
+        // run only the kit's own warm-up, and looking at it five times a second would cost the server for nothing
+        engine.child().watchFromNow();
         return engine;
     }
 
@@ -226,7 +229,6 @@ public final class JShellEngines implements AutoCloseable {
             if (!engine.alive()) {
                 throw new IllegalStateException("it ended while starting");
             }
-            child.watchFromNow();
             return engine;
         } catch (RuntimeException e) {
             String why = child.isAlive() ? e.getMessage() : child.endReason();
