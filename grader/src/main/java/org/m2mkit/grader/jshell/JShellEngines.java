@@ -55,7 +55,7 @@ public final class JShellEngines implements AutoCloseable {
         this.launcher = new ChildLauncher(settings.sandbox(), workRoot, policy, childClassPath(),
                 SandboxAgent.class.getName(), List.of(Integer.toString(settings.outputBytes())));
         // engines live for a whole lesson: checking them five times a second is enough and costs little
-        this.watchdog = new Watchdog(settings.sandbox(), 200);
+        this.watchdog = new Watchdog(settings.sandbox(), 200, "jshell-watchdog");
         this.starter = Executors.newSingleThreadExecutor(r -> daemon(r, "jshell-pool-starter"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jshell-timer"));
         long sweep = Math.max(1, Math.min(30, settings.parkAfter().toSeconds() / 2));

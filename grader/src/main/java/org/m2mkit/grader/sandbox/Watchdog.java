@@ -27,23 +27,41 @@ public final class Watchdog implements AutoCloseable {
 
     private final Limits limits;
     private final List<Child> children = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "grader-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer;
+    private final long periodMillis;
+    /** The periodic check, while some child is watched. */
+    private java.util.concurrent.ScheduledFuture<?> checks;
 
     public Watchdog(Limits limits, long periodMillis) {
+        this(limits, periodMillis, "grader-watchdog");
+    }
+
+    /** @param threadName names the watchdog's thread, so that a profile tells the grader's from the notebooks' */
+    public Watchdog(Limits limits, long periodMillis, String threadName) {
         this.limits = limits;
-        timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        this.periodMillis = periodMillis;
     }
 
-    public void watch(Child child) {
+    /** Checks {@code child} from now on; the checks run only while there is a child to check. */
+    public synchronized void watch(Child child) {
         children.add(child);
+        if (checks == null && !timer.isShutdown()) {
+            checks = timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
-    public void forget(Child child) {
+    public synchronized void forget(Child child) {
         children.remove(child);
+        if (children.isEmpty() && checks != null) {
+            // an idle server with no child alive wakes no thread for this
+            checks.cancel(false);
+            checks = null;
+        }
     }
 
     private void check() {
