@@ -46,4 +46,34 @@ class WatchdogTest {
         done.waitFor();
         assertEquals(List.of(done.pid()), Watchdog.tree(done.pid()));
     }
+
+    /**
+     * The checks stop when the last child is forgotten and start again with the next one: a child that starts
+     * a program is still ended, with the reason, after the watchdog had nothing to watch for a while.
+     */
+    @Test
+    void checksStartAgainAfterTheWatchdogHadNothingToWatch() throws Exception {
+        java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("watchdog-test");
+        try (Watchdog watchdog = new Watchdog(org.m2mkit.grader.jshell.JShellSettings.defaults().sandbox(), 20,
+                "watchdog-test")) {
+            for (int round = 0; round < 2; round++) {
+                Child child = new Child(new ProcessBuilder("sh", "-c", "sleep 60 & wait").start(), scratch, false,
+                        false);
+                try {
+                    child.watchFromNow();
+                    watchdog.watch(child);
+                    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (child.killReason() == null && System.nanoTime() < end) {
+                        Thread.sleep(20);
+                    }
+                    assertEquals("it started another process (sleep); submissions may not run programs",
+                            child.killReason(), "round " + round);
+                } finally {
+                    watchdog.forget(child);
+                    child.kill("the test ended");
+                }
+                Thread.sleep(100); // nothing watched meanwhile
+            }
+        }
+    }
 }
