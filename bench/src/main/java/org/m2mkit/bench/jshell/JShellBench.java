@@ -62,7 +62,8 @@ import org.m2mkit.web.quizzes.Quizzes;
 public final class JShellBench {
     /** Redefines the same variable, as a student re-running a cell does (each new expression would add a class). */
     private static final String SNIPPET = "int answer = 6 * 7;";
-    private static final int WARMUP = 50;
+    /** Evaluations before the measured ones (both sides); {@code -Dm2mkit.bench.warmup=N} for a longer warm-up. */
+    private static final int WARMUP = Integer.getInteger("m2mkit.bench.warmup", 50);
     private static final int MEASURED = 200;
     private static final int LOAD_EVALS = 20;
     private static final Pattern VALUE = Pattern.compile("\"value\":\"42\"");
@@ -171,9 +172,13 @@ public final class JShellBench {
             long[] kit = new long[MEASURED];
             long[] tool = new long[MEASURED];
             long[] before = null;
+            Map<String, Long> threadsBefore = Map.of();
+            Map<String, Long> toolBefore = Map.of();
             long loopStart = 0;
             for (int i = 0; i < WARMUP + MEASURED; i++) {
                 if (i == WARMUP) {
+                    threadsBefore = threadTicks(ProcessHandle.current().pid());
+                    toolBefore = threadTicks(p.pid());
                     before = split(p);
                     loopStart = System.nanoTime();
                 }
@@ -193,10 +198,13 @@ public final class JShellBench {
                 }
             }
             long[] after = split(p);
+            Map<String, Long> threadsAfter = threadTicks(ProcessHandle.current().pid());
+            Map<String, Long> toolAfter = threadTicks(p.pid());
             long loopMs = (System.nanoTime() - loopStart) / 1_000_000;
             // what the three would have spent idle over the same time (timers, the pool's warm engines, GC)
             Thread.sleep(loopMs);
             long[] idle = split(p);
+            Map<String, Long> threadsIdle = threadTicks(ProcessHandle.current().pid());
             in.write("/exit\n");
             in.flush();
             report("kit, one warm session over HTTP (`" + SNIPPET + "`)", kit);
@@ -210,14 +218,24 @@ public final class JShellBench {
                 busy[k] = (after[k] - before[k]) * 10.0 / MEASURED;
                 quiet[k] = (idle[k] - after[k]) * 10.0 / MEASURED;
             }
-            System.out.printf(Locale.ROOT, "CPU per evaluation over %d evaluations in %d ms: kit %.1f ms (server JVM "
+            System.out.printf(Locale.ROOT, "after %d warm-up evaluations, CPU per evaluation over %d evaluations in %d ms: kit %.1f ms (server JVM "
                     + "with the benchmark's HTTP client %.1f, engine JVMs %.1f), jshell tool %.1f ms (tool and its JDI "
-                    + "agent JVM); ratio kit / tool %.2f%n", MEASURED, loopMs, busy[0] + busy[1], busy[0], busy[1],
+                    + "agent JVM); ratio kit / tool %.2f%n", WARMUP, MEASURED, loopMs, busy[0] + busy[1], busy[0], busy[1],
                     busy[2], (busy[0] + busy[1]) / busy[2]);
             System.out.printf(Locale.ROOT, "the same time idle, per evaluation: server JVM %.1f ms, engine JVMs "
                     + "%.1f ms, jshell tool %.1f ms; without it: kit %.1f ms, jshell tool %.1f ms; ratio kit / tool "
                     + "%.2f%n", quiet[0], quiet[1], quiet[2], busy[0] + busy[1] - quiet[0] - quiet[1],
                     busy[2] - quiet[2], (busy[0] + busy[1] - quiet[0] - quiet[1]) / (busy[2] - quiet[2]));
+            // the benchmark's own side in this JVM: its HTTP client and the main thread (which also feeds the tool)
+            double client = (clientTicks(threadsAfter) - clientTicks(threadsBefore)) * 10.0 / MEASURED;
+            double clientIdle = (clientTicks(threadsIdle) - clientTicks(threadsAfter)) * 10.0 / MEASURED;
+            double kitOnly = busy[0] + busy[1] - quiet[0] - quiet[1] - (client - clientIdle);
+            System.out.printf(Locale.ROOT, "the benchmark's HTTP client and main thread %.1f ms; without them and "
+                    + "idle-corrected: kit %.1f ms, jshell tool %.1f ms; ratio kit / tool %.2f%n", client, kitOnly,
+                    busy[2] - quiet[2], kitOnly / (busy[2] - quiet[2]));
+            printThreads("server JVM threads, CPU per evaluation:", threadsBefore, threadsAfter);
+            printThreads("jshell tool JVM threads, CPU per evaluation:", toolBefore, toolAfter);
+            printThreads("the same threads idle, per evaluation's worth of time:", threadsAfter, threadsIdle);
         } finally {
             p.destroy();
         }
@@ -292,6 +310,44 @@ public final class JShellBench {
         long own = ticks(ProcessHandle.current());
         long tree = cpuTicks(ProcessHandle.current());
         return new long[] {own, tree - own - toolTicks, toolTicks};
+    }
+
+    /** CPU ticks of this JVM's threads, summed by name with the numbers left out (pools are one line). */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("(?<=[^C])[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return byName;
+        }
+        return byName;
+    }
+
+    private static long clientTicks(Map<String, Long> threads) {
+        return threads.entrySet().stream().filter(e -> e.getKey().startsWith("HttpClient") || e.getKey().equals("java"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Where the server JVM's CPU of the measured evaluations went, by thread, per evaluation. */
+    private static void printThreads(String title, Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder line = new StringBuilder(title);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(12)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.1f ms;", e.getKey(),
+                        e.getValue() * 10.0 / MEASURED)));
+        System.out.println(line);
     }
 
     private static long ticks(ProcessHandle p) {

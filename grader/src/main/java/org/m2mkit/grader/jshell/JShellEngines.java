@@ -55,7 +55,7 @@ public final class JShellEngines implements AutoCloseable {
         this.launcher = new ChildLauncher(settings.sandbox(), workRoot, policy, childClassPath(),
                 SandboxAgent.class.getName(), List.of(Integer.toString(settings.outputBytes())));
         // engines live for a whole lesson: checking them five times a second is enough and costs little
-        this.watchdog = new Watchdog(settings.sandbox(), 200);
+        this.watchdog = new Watchdog(settings.sandbox(), 200, "jshell-watchdog");
         this.starter = Executors.newSingleThreadExecutor(r -> daemon(r, "jshell-pool-starter"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jshell-timer"));
         long sweep = Math.max(1, Math.min(30, settings.parkAfter().toSeconds() / 2));
@@ -184,6 +184,9 @@ public final class JShellEngines implements AutoCloseable {
             }
             engine = startEngine();
         }
+        // the limits are watched from the moment student code can run there: an engine waiting in the pool has
+        // run only the kit's own warm-up, and looking at it five times a second would cost the server for nothing
+        engine.child().watchFromNow();
         return engine;
     }
 
@@ -226,7 +229,6 @@ public final class JShellEngines implements AutoCloseable {
             if (!engine.alive()) {
                 throw new IllegalStateException("it ended while starting");
             }
-            child.watchFromNow();
             return engine;
         } catch (RuntimeException e) {
             String why = child.isAlive() ? e.getMessage() : child.endReason();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,26 +22,46 @@ import java.util.stream.Stream;
  */
 public final class Watchdog implements AutoCloseable {
     private static final Set<String> OWN = Set.of("bwrap", "java");
+    /** Whether this kernel lists each thread's child processes (where not, every process of the machine is read). */
+    private static final boolean CHILDREN_LISTS = Files.isReadable(Path.of("/proc/thread-self/children"));
 
     private final Limits limits;
     private final List<Child> children = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "grader-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer;
+    private final long periodMillis;
+    /** The periodic check, while some child is watched. */
+    private java.util.concurrent.ScheduledFuture<?> checks;
 
     public Watchdog(Limits limits, long periodMillis) {
+        this(limits, periodMillis, "grader-watchdog");
+    }
+
+    /** @param threadName names the watchdog's thread, so that a profile tells the grader's from the notebooks' */
+    public Watchdog(Limits limits, long periodMillis, String threadName) {
         this.limits = limits;
-        timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        this.periodMillis = periodMillis;
     }
 
-    public void watch(Child child) {
+    /** Checks {@code child} from now on; the checks run only while there is a child to check. */
+    public synchronized void watch(Child child) {
         children.add(child);
+        if (checks == null && !timer.isShutdown()) {
+            checks = timer.scheduleWithFixedDelay(this::check, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
-    public void forget(Child child) {
+    public synchronized void forget(Child child) {
         children.remove(child);
+        if (children.isEmpty() && checks != null) {
+            // an idle server with no child alive wakes no thread for this
+            checks.cancel(false);
+            checks = null;
+        }
     }
 
     private void check() {
@@ -62,12 +83,8 @@ public final class Watchdog implements AutoCloseable {
         int javas = 0;
         long jvm = -1;
         String stranger = null;
-        List<ProcessHandle> tree;
-        try (Stream<ProcessHandle> d = child.process().descendants()) {
-            tree = Stream.concat(Stream.of(child.process().toHandle()), d).toList();
-        }
-        for (ProcessHandle p : tree) {
-            Status s = Status.read(p.pid());
+        for (long pid : tree(child.process().pid())) {
+            Status s = Status.read(pid);
             if (s == null) {
                 continue;
             }
@@ -75,7 +92,7 @@ public final class Watchdog implements AutoCloseable {
             rssKb += s.rssKb();
             if (s.name().equals("java")) {
                 javas++;
-                jvm = p.pid();
+                jvm = pid;
             } else if (!OWN.contains(s.name())) {
                 stranger = s.name();
             }
@@ -100,6 +117,42 @@ public final class Watchdog implements AutoCloseable {
                         + "memory-backed folders included)");
             }
         }
+    }
+
+    /**
+     * A process and everything it started, read from the {@code children} lists of its threads in /proc: only the
+     * child's own processes are read, where {@link ProcessHandle#descendants()} reads every process of the machine
+     * (a few hundred files per look on a busy server, several times a second per child).
+     */
+    static List<Long> tree(long root) {
+        if (!CHILDREN_LISTS) {
+            try (Stream<ProcessHandle> d = ProcessHandle.of(root).stream().flatMap(ProcessHandle::descendants)) {
+                return Stream.concat(Stream.of(root), d.map(ProcessHandle::pid)).toList();
+            }
+        }
+        List<Long> tree = new ArrayList<>();
+        tree.add(root);
+        for (int i = 0; i < tree.size(); i++) {
+            Path tasks = Path.of("/proc", Long.toString(tree.get(i)), "task");
+            try (Stream<Path> threads = Files.list(tasks)) {
+                for (Path task : (Iterable<Path>) threads::iterator) {
+                    String children;
+                    try {
+                        children = Files.readString(task.resolve("children"));
+                    } catch (IOException e) {
+                        continue; // the thread ended while it was being read
+                    }
+                    for (String pid : children.trim().split(" ")) {
+                        if (!pid.isEmpty()) {
+                            tree.add(Long.parseLong(pid));
+                        }
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // the process ended while it was being read: it has no children left to look at
+            }
+        }
+        return tree;
     }
 
     /** Files and bytes under some folders, counted up to just past a budget of files (so a flood costs little). */
