@@ -150,6 +150,39 @@ public final class JShellEngines implements AutoCloseable {
         return parked;
     }
 
+    /**
+     * Every engine is in use: parks the session that has gone unused longest, if it has rested for at least
+     * {@link #shortestRest()} and is not running a call, so that a class with more open notebooks than engines keeps
+     * working. The parked session gets a fresh engine and its cells again when it is next used, as after
+     * {@link JShellSettings#parkAfter()}.
+     *
+     * @return whether an engine was given back
+     */
+    private boolean parkLeastRecentlyUsed() {
+        java.time.Duration rest = shortestRest();
+        java.util.List<JShellSession> byRest = new java.util.ArrayList<>(sessions);
+        byRest.sort(java.util.Comparator.comparingLong(JShellSession::lastUseNanos));
+        for (JShellSession s : byRest) {
+            if (s.parkIfIdle(rest)) {
+                LOG.debug("every engine was in use: parked the notebook session unused longest");
+                return true;
+            }
+            if (System.nanoTime() - s.lastUseNanos() < rest.toNanos()) {
+                return false; // the rest have been used more recently still
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How long a session must have rested before another student's notebook may take its engine: a tenth of
+     * {@link JShellSettings#parkAfter()}, at most 20 s (18 s with the kit's three minutes).
+     */
+    java.time.Duration shortestRest() {
+        java.time.Duration tenth = settings.parkAfter().dividedBy(10);
+        return tenth.compareTo(java.time.Duration.ofSeconds(20)) < 0 ? tenth : java.time.Duration.ofSeconds(20);
+    }
+
     /** Waits until the pool is full (for tests and benchmarks); false if it did not fill in time. */
     public boolean awaitReady(java.time.Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
@@ -178,7 +211,7 @@ public final class JShellEngines implements AutoCloseable {
             starter.execute(this::refill);
         }
         if (engine == null) {
-            if (alive.get() >= settings.maxEngines()) {
+            if (alive.get() >= settings.maxEngines() && !parkLeastRecentlyUsed()) {
                 throw new JShellBusyException("all " + settings.maxEngines() + " JShell engines of this server "
                         + "are in use; try again in a few minutes");
             }

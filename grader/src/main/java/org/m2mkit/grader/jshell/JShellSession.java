@@ -146,6 +146,11 @@ public final class JShellSession implements AutoCloseable {
         }
     }
 
+    /** When the session was last used, as {@link System#nanoTime()}. */
+    long lastUseNanos() {
+        return lastUse;
+    }
+
     /** Whether the session's engine is parked (given back while it sat unused). */
     public boolean isParked() {
         lock.lock();

@@ -41,4 +41,28 @@ class ParkedSessionIT {
             assertThat(s.evaluate("meters + 1").notice()).isNull();
         }
     }
+
+    @Test
+    void whenEveryEngineIsInUseANewNotebookTakesTheEngineOfTheOneUnusedLongest(@TempDir Path work) throws Exception {
+        // one engine for two students; the sweep (after 30 s) is too slow to free it, the new notebook is not
+        JShellSettings settings = GenerousLimits.jshell().withPool(0, 1).withParkAfter(Duration.ofSeconds(30));
+        try (JShellEngines engines = new JShellEngines(settings, work, SandboxPolicy.BWRAP);
+             JShellSession ada = engines.open();
+             JShellSession alan = engines.open()) {
+            ada.evaluate("int meters = 50;");
+            assertThat(engines.aliveCount()).isEqualTo(1);
+            Thread.sleep(engines.shortestRest().toMillis() + 500);
+
+            Results.Cell first = alan.evaluate("int hvac = 3;");
+            assertThat(first.snippets().get(0).value()).isEqualTo("3");
+            assertThat(ada.isParked()).as("the notebook unused longest gave its engine").isTrue();
+            assertThat(engines.aliveCount()).isEqualTo(1);
+
+            Thread.sleep(engines.shortestRest().toMillis() + 500);
+            Results.Cell back = ada.evaluate("meters + 1");
+            assertThat(back.snippets().get(0).value()).isEqualTo("51");
+            assertThat(back.notice()).contains("1 earlier cell ran again");
+            assertThat(alan.isParked()).isTrue();
+        }
+    }
 }
