@@ -75,8 +75,7 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         SandboxPolicy policy = SandboxPolicy.parse(sandbox);
         if (policy == null) {
-            throw new UserError("--sandbox " + sandbox + " is not a sandbox; accepted: bwrap (bubblewrap, the safe "
-                    + "default) or plain (no isolation: only for code you trust)");
+            throw new UserError("--sandbox " + sandbox + " is not a sandbox; accepted: " + SandboxPolicy.ACCEPTED);
         }
         Path dir = data.toAbsolutePath().normalize();
         OwnerOnly.createDirectory(dir);

@@ -20,6 +20,10 @@ public enum SandboxPolicy {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** What the setting accepts, in words, for the error that refuses another value. */
+    public static final String ACCEPTED = "bwrap (bubblewrap, the safe default) or plain (no isolation: only for code "
+            + "you trust)";
+
     /** Reads the setting's value; {@code null} for anything else. */
     public static SandboxPolicy parse(String value) {
         for (SandboxPolicy p : values()) {

@@ -174,7 +174,7 @@ public final class ConfigLoader {
         SandboxPolicy p = SandboxPolicy.parse(v.text());
         if (p == null) {
             throw new ConfigException(Setting.SANDBOX, v.source(), v.text(), "is not a sandbox",
-                    "bwrap (bubblewrap, the safe default) or plain (no isolation: only for code you trust)");
+                    SandboxPolicy.ACCEPTED);
         }
         return p;
     }
